@@ -1,0 +1,95 @@
+import type { Decimal } from "../platform/decimal.ts";
+
+// The one interface every venue implements: ccxt exchanges and the paper simulator alike.
+// Amounts are in the market's base units (contracts for linear USDⓈ-M markets), prices in quote.
+// All money is decimal.js; implementations convert at their own boundary.
+
+export type OrderSide = "buy" | "sell";
+export type PositionSide = "long" | "short";
+
+export interface Balance {
+  quote: string;
+  /** Available for new positions. */
+  free: Decimal;
+  total: Decimal;
+}
+
+export interface Position {
+  symbol: string;
+  side: PositionSide;
+  /** Always positive. */
+  contracts: Decimal;
+  entryPrice: Decimal;
+  markPrice?: Decimal;
+  unrealizedPnl?: Decimal;
+  leverage?: number;
+}
+
+export interface MarketInfo {
+  symbol: string;
+  base: string;
+  quote: string;
+  /** Smallest amount increment, as a decimal step (e.g. 0.001). */
+  amountStep: Decimal;
+  /** Smallest price increment. */
+  priceStep: Decimal;
+  minAmount?: Decimal;
+  minNotional?: Decimal;
+  maxLeverage?: number;
+}
+
+export type OrderType = "market" | "take_profit" | "stop_loss";
+
+export interface OrderRequest {
+  symbol: string;
+  side: OrderSide;
+  type: OrderType;
+  amount: Decimal;
+  /** Required for take_profit and stop_loss: the trigger (stop) price. */
+  triggerPrice?: Decimal;
+  reduceOnly?: boolean;
+  /** Deterministic, at most 36 chars of [A-Za-z0-9_-]. */
+  clientOrderId: string;
+  /** Reference price for venues that cannot quote (paper). */
+  referencePrice?: Decimal;
+}
+
+export type OrderStatus = "open" | "filled" | "canceled" | "rejected";
+
+export interface OrderResult {
+  exchangeOrderId: string;
+  clientOrderId: string;
+  symbol: string;
+  side: OrderSide;
+  status: OrderStatus;
+  /** What the exchange reported, never what we asked for. */
+  filledAmount: Decimal;
+  avgPrice?: Decimal;
+}
+
+export interface ExchangeClient {
+  readonly exchangeId: string;
+  market(symbol: string): Promise<MarketInfo>;
+  fetchBalance(): Promise<Balance>;
+  fetchPositions(): Promise<Position[]>;
+  /** Last traded price; paper falls back to the reference it is given. */
+  fetchPrice(symbol: string, reference?: Decimal): Promise<Decimal>;
+  setLeverage(symbol: string, leverage: number): Promise<void>;
+  createOrder(req: OrderRequest): Promise<OrderResult>;
+  /** null when the exchange has no order with this client order id. */
+  findOrder(symbol: string, clientOrderId: string): Promise<OrderResult | null>;
+  cancelOrder(symbol: string, clientOrderId: string): Promise<void>;
+  /** Cancels every open order in the symbol (TP/SL included). */
+  cancelAllOrders(symbol: string): Promise<void>;
+  /**
+   * Closes the whole position in `symbol` with a reduce-only market order.
+   * null when there is no position to close.
+   */
+  closePosition(symbol: string, clientOrderId: string, referencePrice?: Decimal): Promise<OrderResult | null>;
+}
+
+export interface ExchangeCredentials {
+  apiKey: string;
+  secret: string;
+  password?: string;
+}

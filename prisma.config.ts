@@ -1,0 +1,8 @@
+import { defineConfig } from "prisma/config";
+
+// Only the Prisma CLI reads this file. Mimic itself migrates through scripts/db-migrate.ts (wasm schema engine).
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+  datasource: { url: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/mimic" },
+});
