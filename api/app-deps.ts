@@ -1,0 +1,24 @@
+import type { Logger } from "pino";
+import type { CredentialCipher } from "../core/accounts/credential-cipher.ts";
+import type { ExchangeResolver } from "../core/exchange/exchange-resolver.ts";
+import type { Clock } from "../core/platform/clock.ts";
+import type { DbClient } from "../core/platform/db-client.ts";
+import type { JobQueue } from "../core/platform/jobs.ts";
+
+export interface AppDeps {
+  db: DbClient;
+  queue: JobQueue;
+  logger: Logger;
+  clock: Clock;
+  cipher: CredentialCipher;
+  exchanges: ExchangeResolver;
+  adminToken: string;
+  /** Base for the webhook URLs we hand out, e.g. https://mimic.example.com. */
+  publicUrl: string;
+  dedupeWindowSec: number;
+  dbPing: () => Promise<boolean>;
+}
+
+export interface AppEnv {
+  Variables: { logger: Logger; requestId: string };
+}

@@ -1,0 +1,24 @@
+import { randomUUID } from "node:crypto";
+import { Hono } from "hono";
+import type { AppDeps, AppEnv } from "./app-deps.ts";
+import { handleError } from "./error-handler.ts";
+import { adminRoutes } from "./routes/admin.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { tradingviewWebhookRoutes } from "./routes/tradingview-webhook.ts";
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    const requestId = c.req.header("x-request-id") ?? randomUUID();
+    c.set("requestId", requestId);
+    c.set("logger", deps.logger.child({ requestId }));
+    c.header("x-request-id", requestId);
+    await next();
+  });
+  app.onError(handleError);
+  app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: "no such route" } }, 404));
+  app.route("/", healthRoutes(deps));
+  app.route("/", tradingviewWebhookRoutes(deps));
+  app.route("/", adminRoutes(deps));
+  return app;
+}

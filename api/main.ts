@@ -1,0 +1,21 @@
+// `npm run api`: the HTTP API alone; workers run elsewhere and meet it through Postgres and Redis.
+import { loadEnvOrExit } from "../core/platform/config.ts";
+import { createLogger } from "../core/platform/logger.ts";
+import { requireSharedInfra } from "../core/platform/require-shared-infra.ts";
+import { buildRuntime } from "../core/platform/runtime.ts";
+import { onShutdown } from "../core/platform/shutdown.ts";
+import { apiDepsFrom, serveApi } from "./serve.ts";
+
+const env = loadEnvOrExit(process.env);
+const problem = requireSharedInfra(env, "api");
+if (problem) {
+  console.error(problem);
+  process.exit(1);
+}
+const logger = createLogger({ level: env.LOG_LEVEL, name: "mimic-api" });
+const rt = await buildRuntime(env, logger);
+const queue = rt.redis?.queue;
+if (!queue) throw new Error("unreachable: REDIS_URL is checked above");
+const api = await serveApi(apiDepsFrom(rt, queue), { host: env.HOST, port: env.PORT });
+logger.info({ url: api.url }, "api is up");
+onShutdown(logger, [api.close, rt.close]);

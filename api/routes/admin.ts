@@ -1,0 +1,110 @@
+import { Hono } from "hono";
+import { bearerAuth } from "hono/bearer-auth";
+import { z } from "zod";
+import { createUser } from "../../core/accounts/create-user.ts";
+import { linkAccount } from "../../core/accounts/link-account.ts";
+import { subscribe } from "../../core/copying/subscribe.ts";
+import { dec } from "../../core/platform/decimal.ts";
+import { AppError } from "../../core/platform/errors.ts";
+import { parseInput } from "../../core/platform/validation.ts";
+import { getSignal } from "../../core/signals/get-signal.ts";
+import { createStrategy, rotatePassphrase } from "../../core/strategies/create-strategy.ts";
+import type { AppDeps, AppEnv } from "../app-deps.ts";
+import { readJson } from "../read-json.ts";
+
+const decimalString = z
+  .union([z.number(), z.string()])
+  .transform(String)
+  .pipe(z.string().regex(/^\d+(\.\d+)?$/, { error: "must be a positive number" }))
+  .refine((v) => Number(v) > 0, { error: "must be greater than 0" })
+  .transform((v) => dec(v));
+
+const strategyBody = z.object({
+  name: z.string({ error: "is required" }).trim().min(1, { error: "is required" }).max(100),
+  slug: z.string().optional(),
+  maxSignalAgeSec: z.number().int().min(1).max(86_400).optional(),
+});
+
+const userBody = z.object({
+  displayName: z.string().max(100).optional(),
+  telegramId: z.union([z.string(), z.number()]).transform(String).optional(),
+  discordId: z.string().regex(/^\d+$/, { error: "must be a Discord snowflake" }).optional(),
+});
+
+const accountBody = z.object({
+  exchange: z.string({ error: "is required" }).min(1, { error: "is required" }),
+  label: z.string().max(100).optional(),
+  apiKey: z.string().min(1).optional(),
+  secret: z.string().min(1).optional(),
+  password: z.string().min(1).optional(),
+  paperBalance: decimalString.optional(),
+});
+
+const subscriptionBody = z.object({
+  accountId: z.uuid({ error: "must be an account id" }),
+  strategy: z.string({ error: "is required" }).min(1),
+  sizing: z.object(
+    {
+      mode: z.enum(["risk", "fixed", "multiplier"], { error: 'must be "risk", "fixed" or "multiplier"' }),
+      value: decimalString.optional(),
+    },
+    { error: "is required" },
+  ),
+  maxLeverage: z.number().int().min(1).max(125).optional(),
+  tpPerc: decimalString.optional(),
+  slPerc: decimalString.optional(),
+  maxOpenPositions: z.number().int().min(1).max(1000).optional(),
+});
+
+const uuidParam = z.uuid({ error: "must be an id" });
+
+export function adminRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use(
+    "/api/admin/*",
+    bearerAuth({
+      token: deps.adminToken,
+      noAuthenticationHeader: { message: { error: { code: "UNAUTHORIZED", message: "bearer token required" } } },
+      invalidToken: { message: { error: { code: "UNAUTHORIZED", message: "invalid bearer token" } } },
+      invalidAuthenticationHeader: { message: { error: { code: "UNAUTHORIZED", message: "malformed Authorization" } } },
+    }),
+  );
+
+  app.post("/api/admin/strategies", async (c) => {
+    const body = parseInput(strategyBody, await readJson(c));
+    const strategy = await createStrategy(body, deps);
+    const webhookUrl = `${deps.publicUrl.replace(/\/$/, "")}/webhooks/tradingview/${strategy.slug}`;
+    return c.json({ ...strategy, webhookUrl }, 201);
+  });
+
+  app.post("/api/admin/strategies/:id/passphrase", async (c) => {
+    const strategyId = parseInput(uuidParam, c.req.param("id"));
+    return c.json(await rotatePassphrase({ strategyId }, deps), 201);
+  });
+
+  app.post("/api/admin/users", async (c) => {
+    const body = parseInput(userBody, await readJson(c));
+    return c.json(await createUser(body, deps), 201);
+  });
+
+  app.post("/api/admin/users/:userId/accounts", async (c) => {
+    const userId = parseInput(uuidParam, c.req.param("userId"));
+    const body = parseInput(accountBody, await readJson(c));
+    const account = await linkAccount({ ...body, userId }, { ...deps, logger: c.get("logger") });
+    return c.json(account, 201);
+  });
+
+  app.post("/api/admin/subscriptions", async (c) => {
+    const body = parseInput(subscriptionBody, await readJson(c));
+    const subscription = await subscribe({ ...body, tpPercOverride: body.tpPerc, slPercOverride: body.slPerc }, deps);
+    return c.json(subscription, 201);
+  });
+
+  app.get("/api/admin/signals/:id", async (c) => {
+    const signalId = c.req.param("id");
+    if (!uuidParam.safeParse(signalId).success) throw new AppError("NOT_FOUND", `signal ${signalId} does not exist`);
+    return c.json(await getSignal({ signalId }, deps));
+  });
+
+  return app;
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../test/db.ts";
+import { createHarness, type Harness, seedPaperFollowers } from "../../test/harness.ts";
+
+describe("POST /webhooks/tradingview/:strategy", () => {
+  let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
+  let h: Harness;
+  let strategy: { slug: string; passphrase: string };
+  const counts = async () => ({
+    signals: await testDb.db.prisma.signal.count(),
+    executions: await testDb.db.prisma.execution.count(),
+    orders: await testDb.db.prisma.order.count(),
+  });
+  let before: Awaited<ReturnType<typeof counts>>;
+  const fire = (body: unknown, slug = strategy.slug) => h.request("POST", `/webhooks/tradingview/${slug}`, body, { auth: false });
+  const valid = () => ({ passphrase: strategy.passphrase, symbol: "BTCUSDT.P", action: "long", price: 50000 });
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    h = createHarness({ db: testDb.db });
+    ({ strategy } = await seedPaperFollowers(h, 2));
+  });
+  afterAll(async () => {
+    await h?.close();
+    await testDb?.drop();
+  });
+  beforeEach(async () => {
+    await h.queue.drain();
+    before = await counts();
+  });
+
+  const expectNothingCreated = async () => {
+    await h.queue.drain();
+    expect(await counts()).toEqual(before);
+  };
+
+  it("401 on a wrong passphrase", async () => {
+    const res = await fire({ ...valid(), passphrase: "wrong" });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { code: "UNAUTHORIZED" } });
+    await expectNothingCreated();
+  });
+
+  it.each([
+    [{ symbol: "BTCUSDT", action: "long" }, "passphrase"],
+    [{ action: "long" }, "symbol"],
+    [{ symbol: "BTCUSDT", action: "buy" }, "action"],
+    [{ symbol: "BTCUSDT", action: "long", leverage: 500 }, "leverage"],
+    [{ symbol: "BTCUSDT", action: "long", risk_perc: "abc" }, "risk_perc"],
+    [{ symbol: "BTCUSDT", action: "long", sl_perc: 0 }, "sl_perc"],
+    [{ symbol: "NOTAPAIR", action: "long" }, "symbol"],
+  ])("400 naming the field for %j", async (partial, field) => {
+    const body = field === "passphrase" ? partial : { passphrase: strategy.passphrase, ...partial };
+    const res = await fire(body);
+    expect(res.status).toBe(400);
+    const json = (await res.json()) as { error: { field: string; message: string } };
+    expect(json.error.field).toBe(field);
+    expect(json.error.message.startsWith(`${field}: `)).toBe(true);
+    await expectNothingCreated();
+  });
+
+  it("400 for a body that is not JSON", async () => {
+    const res = await h.request("POST", `/webhooks/tradingview/${strategy.slug}`, undefined, { auth: false, raw: "{nope" });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { field: "body" } });
+    await expectNothingCreated();
+  });
+
+  it("404 for an unknown strategy", async () => {
+    const res = await fire(valid(), "no-such-strategy");
+    expect(res.status).toBe(404);
+    await expectNothingCreated();
+  });
+
+  it("413 for a body over 64 KiB", async () => {
+    const res = await fire({ ...valid(), padding: "x".repeat(70 * 1024) });
+    expect(res.status).toBe(413);
+    await expectNothingCreated();
+  });
+
+  it("accepts TradingView's text/plain JSON and answers 202 with the signal id", async () => {
+    const res = await h.app.request(`/webhooks/tradingview/${strategy.slug}`, {
+      method: "POST",
+      headers: { "content-type": "text/plain; charset=utf-8" },
+      body: JSON.stringify(valid()),
+    });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toMatchObject({ signalId: expect.any(String), duplicate: false });
+  });
+
+  it("the same id delivered again returns the same signal and fans out nothing more", async () => {
+    const body = { ...valid(), id: "alert-42" };
+    const first = (await (await fire(body)).json()) as { signalId: string };
+    await h.queue.drain();
+    const again = await Promise.all([fire(body), fire(body), fire({ ...body, price: 50001 })]);
+    const ids = await Promise.all(again.map(async (r) => ((await r.json()) as { signalId: string }).signalId));
+    expect(new Set(ids)).toEqual(new Set([first.signalId]));
+    await h.queue.drain();
+    expect(await testDb.db.prisma.execution.count({ where: { signalId: first.signalId } })).toBe(2);
+    expect((await counts()).signals).toBe(before.signals + 1);
+  });
+
+  it("an identical body within the window is one signal, even when delivered concurrently", async () => {
+    const body = { ...valid(), symbol: "ETHUSDT", price: 3000 };
+    const responses = await Promise.all(Array.from({ length: 5 }, () => fire(body)));
+    expect(responses.map((r) => r.status)).toEqual([202, 202, 202, 202, 202]);
+    const ids = await Promise.all(responses.map(async (r) => ((await r.json()) as { signalId: string }).signalId));
+    expect(new Set(ids).size).toBe(1);
+    await h.queue.drain();
+    expect((await counts()).signals).toBe(before.signals + 1);
+    expect((await counts()).executions).toBe(before.executions + 2);
+  });
+});

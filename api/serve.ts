@@ -1,0 +1,43 @@
+import { serve } from "@hono/node-server";
+import type { JobQueue } from "../core/platform/jobs.ts";
+import type { Runtime } from "../core/platform/runtime.ts";
+import { createApp } from "./app.ts";
+import type { AppDeps } from "./app-deps.ts";
+
+export interface RunningApi {
+  url: string;
+  close(): Promise<void>;
+}
+
+export function serveApi(deps: AppDeps, opts: { host: string; port: number }): Promise<RunningApi> {
+  const app = createApp(deps);
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, (info) => {
+      const host = info.address === "0.0.0.0" || info.address === "::" ? "localhost" : info.address;
+      resolve({
+        url: `http://${host}:${info.port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            // Stops accepting; requests in flight finish first.
+            server.close(() => done());
+            if ("closeIdleConnections" in server) server.closeIdleConnections();
+          }),
+      });
+    });
+  });
+}
+
+export function apiDepsFrom(rt: Runtime, queue: JobQueue): AppDeps {
+  return {
+    db: rt.db.prisma,
+    queue,
+    logger: rt.logger,
+    clock: rt.clock,
+    cipher: rt.cipher,
+    exchanges: rt.exchanges,
+    adminToken: rt.adminToken,
+    publicUrl: rt.env.PUBLIC_URL ?? `http://localhost:${rt.env.PORT}`,
+    dedupeWindowSec: rt.env.SIGNAL_DEDUPE_WINDOW_SEC,
+    dbPing: () => rt.db.ping(),
+  };
+}

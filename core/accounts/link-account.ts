@@ -1,0 +1,80 @@
+import type { Logger } from "pino";
+import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
+import type { DbClient } from "../platform/db-client.ts";
+import type { Decimal } from "../platform/decimal.ts";
+import { AppError } from "../platform/errors.ts";
+import type { CredentialCipher } from "./credential-cipher.ts";
+
+export interface LinkAccountInput {
+  userId: string;
+  exchange: string;
+  label?: string;
+  apiKey?: string;
+  secret?: string;
+  password?: string;
+  /** Paper accounts only: the simulated starting balance in USDT. */
+  paperBalance?: Decimal;
+}
+
+export const DEFAULT_PAPER_BALANCE = "10000";
+
+/**
+ * Links an exchange account. Live keys are proven with a balance call before anything is saved, then sealed
+ * under the master key; the plaintext never reaches the database or a log.
+ */
+export async function linkAccount(
+  input: LinkAccountInput,
+  deps: { db: DbClient; cipher: CredentialCipher; exchanges: ExchangeResolver; logger: Logger },
+): Promise<{ id: string }> {
+  const { db } = deps;
+  const user = await db.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+  if (!user) throw new AppError("NOT_FOUND", `user ${input.userId} does not exist`);
+  if (!deps.exchanges.isSupported(input.exchange)) {
+    throw new AppError("BAD_REQUEST", `exchange: "${input.exchange}" is not a supported exchange`, {
+      details: { field: "exchange" },
+    });
+  }
+
+  if (input.exchange === "paper") {
+    const account = await db.exchangeAccount.create({
+      data: {
+        userId: user.id,
+        exchange: "paper",
+        label: input.label,
+        paperBalance: { create: { wallet: (input.paperBalance ?? DEFAULT_PAPER_BALANCE).toString() } },
+      },
+      select: { id: true },
+    });
+    await audit(db, user.id, account.id, { exchange: "paper" });
+    return account;
+  }
+
+  if (!input.apiKey || !input.secret) {
+    const field = input.apiKey ? "secret" : "apiKey";
+    throw new AppError("BAD_REQUEST", `${field}: is required for ${input.exchange}`, { details: { field } });
+  }
+  const credentials = { apiKey: input.apiKey, secret: input.secret, password: input.password };
+  const exchange = deps.exchanges.forCredentials(input.exchange, credentials);
+  await exchange.fetchBalance();
+
+  const sealed = deps.cipher.seal(JSON.stringify(credentials));
+  const account = await db.exchangeAccount.create({
+    data: {
+      userId: user.id,
+      exchange: input.exchange,
+      label: input.label,
+      credentials: sealed.envelope,
+      credentialKeyId: sealed.keyId,
+    },
+    select: { id: true },
+  });
+  await audit(db, user.id, account.id, { exchange: input.exchange });
+  deps.logger.info({ accountId: account.id, exchange: input.exchange }, "exchange account linked");
+  return account;
+}
+
+function audit(db: DbClient, userId: string, accountId: string, details: Record<string, string>) {
+  return db.auditLog.create({
+    data: { userId, accountId, actor: `user:${userId}`, action: "account.linked", details },
+  });
+}

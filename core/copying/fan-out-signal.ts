@@ -1,0 +1,52 @@
+import type { Logger } from "pino";
+import { clientOrderIdFor, mainLegOf } from "../orders/client-order-id.ts";
+import type { DbClient } from "../platform/db-client.ts";
+import { type JobQueue, jobIds } from "../platform/jobs.ts";
+
+const CHUNK = 1000;
+
+/**
+ * Turns one signal into one execution row and one job per active subscription. Rows are written before the
+ * jobs exist, and both are keyed by (signal, subscription), so running this twice creates nothing new.
+ */
+export async function fanOutSignal(
+  input: { signalId: string },
+  deps: { db: DbClient; queue: JobQueue; logger: Logger },
+): Promise<{ executions: number }> {
+  const { db, queue } = deps;
+  const signal = await db.signal.findUnique({
+    where: { id: input.signalId },
+    select: { id: true, strategyId: true, action: true },
+  });
+  if (!signal) return { executions: 0 };
+
+  const subscriptions = await db.subscription.findMany({
+    where: { strategyId: signal.strategyId, status: "active", account: { status: "active" } },
+    select: { id: true, accountId: true },
+    orderBy: { createdAt: "asc" },
+  });
+
+  const leg = mainLegOf(signal.action);
+  for (let i = 0; i < subscriptions.length; i += CHUNK) {
+    const chunk = subscriptions.slice(i, i + CHUNK);
+    await db.execution.createMany({
+      data: chunk.map((s) => ({
+        signalId: signal.id,
+        subscriptionId: s.id,
+        accountId: s.accountId,
+        clientOrderId: clientOrderIdFor(signal.id, s.id, leg),
+      })),
+      skipDuplicates: true,
+    });
+    await queue.addBulk(
+      "execute-subscription",
+      chunk.map((s) => ({
+        data: { signalId: signal.id, subscriptionId: s.id },
+        jobId: jobIds.execute(signal.id, s.id),
+      })),
+    );
+  }
+  await db.signal.update({ where: { id: signal.id }, data: { status: "dispatched" } });
+  deps.logger.info({ signalId: signal.id, executions: subscriptions.length }, "signal fanned out");
+  return { executions: subscriptions.length };
+}

@@ -1,0 +1,43 @@
+import type { Logger } from "pino";
+import type { Clock } from "../platform/clock.ts";
+import type { DbClient } from "../platform/db-client.ts";
+import { type JobQueue, jobIds } from "../platform/jobs.ts";
+
+const LOOKBACK_MS = 6 * 3600 * 1000;
+
+/**
+ * Re-enqueues fan-outs and executions that a crash may have orphaned (the in-process queue forgets on exit;
+ * a process may die between insert and enqueue). Job ids are deterministic and executions check their own
+ * state, so enqueueing work that is already queued or done changes nothing.
+ */
+export async function resumeUnfinishedWork(deps: {
+  db: DbClient;
+  queue: JobQueue;
+  clock: Clock;
+  logger: Logger;
+}): Promise<{ signals: number; executions: number }> {
+  const since = new Date(deps.clock.now().getTime() - LOOKBACK_MS);
+  const signals = await deps.db.signal.findMany({
+    where: { status: "received", receivedAt: { gte: since } },
+    select: { id: true },
+  });
+  await deps.queue.addBulk(
+    "fan-out-signal",
+    signals.map((s) => ({ data: { signalId: s.id }, jobId: jobIds.fanOut(s.id) })),
+  );
+  const executions = await deps.db.execution.findMany({
+    where: { status: { in: ["pending", "placed"] }, signal: { receivedAt: { gte: since } } },
+    select: { signalId: true, subscriptionId: true },
+  });
+  await deps.queue.addBulk(
+    "execute-subscription",
+    executions.map((e) => ({
+      data: { signalId: e.signalId, subscriptionId: e.subscriptionId },
+      jobId: jobIds.execute(e.signalId, e.subscriptionId),
+    })),
+  );
+  if (signals.length || executions.length) {
+    deps.logger.info({ signals: signals.length, executions: executions.length }, "resumed unfinished work");
+  }
+  return { signals: signals.length, executions: executions.length };
+}

@@ -1,0 +1,55 @@
+import type { DbClient } from "../platform/db-client.ts";
+import type { Decimal } from "../platform/decimal.ts";
+import { AppError } from "../platform/errors.ts";
+import { isUniqueViolation } from "../platform/prisma-errors.ts";
+import type { SizingMode } from "./size-order.ts";
+
+export interface SubscribeInput {
+  accountId: string;
+  /** Slug or id. */
+  strategy: string;
+  sizing: { mode: SizingMode; value?: Decimal };
+  maxLeverage?: number;
+  tpPercOverride?: Decimal;
+  slPercOverride?: Decimal;
+  maxOpenPositions?: number;
+}
+
+export async function subscribe(input: SubscribeInput, deps: { db: DbClient }): Promise<{ id: string }> {
+  const { db } = deps;
+  const strategy = await db.strategy.findFirst({
+    where: { OR: [{ slug: input.strategy }, { id: isUuid(input.strategy) ? input.strategy : undefined }] },
+    select: { id: true },
+  });
+  if (!strategy) throw new AppError("NOT_FOUND", `strategy "${input.strategy}" does not exist`);
+  const account = await db.exchangeAccount.findUnique({ where: { id: input.accountId }, select: { status: true } });
+  if (!account || account.status === "removed")
+    throw new AppError("NOT_FOUND", `account ${input.accountId} does not exist`);
+  if (input.sizing.mode !== "risk" && !input.sizing.value) {
+    throw new AppError("BAD_REQUEST", `sizing.value: is required for ${input.sizing.mode} sizing`, {
+      details: { field: "sizing.value" },
+    });
+  }
+  try {
+    return await db.subscription.create({
+      data: {
+        accountId: input.accountId,
+        strategyId: strategy.id,
+        sizingMode: input.sizing.mode,
+        sizingValue: input.sizing.value?.toString(),
+        maxLeverage: input.maxLeverage,
+        tpPercOverride: input.tpPercOverride?.toString(),
+        slPercOverride: input.slPercOverride?.toString(),
+        maxOpenPositions: input.maxOpenPositions,
+      },
+      select: { id: true },
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError("CONFLICT", "this account already follows this strategy");
+    throw err;
+  }
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -1,0 +1,48 @@
+import type { CredentialCipher } from "../accounts/credential-cipher.ts";
+import { AppError } from "../platform/errors.ts";
+import type { ExchangeClient, ExchangeCredentials } from "./exchange.ts";
+import { createPaperExchange, type PaperExchangeDeps } from "./paper-exchange.ts";
+
+export interface CcxtClients {
+  isSupported(exchangeId: string): boolean;
+  forAccount(exchangeId: string, credentials: ExchangeCredentials): ExchangeClient;
+}
+
+export interface AccountRef {
+  id: string;
+  exchange: string;
+  credentials: string | null;
+}
+
+export interface ExchangeResolver {
+  forAccount(account: AccountRef): ExchangeClient;
+  forCredentials(exchangeId: string, credentials: ExchangeCredentials): ExchangeClient;
+  isSupported(exchangeId: string): boolean;
+}
+
+/** The one place credentials are decrypted: right before an exchange client is handed to the code that trades. */
+export function createExchangeResolver(deps: {
+  cipher: CredentialCipher;
+  ccxt: CcxtClients;
+  paper: PaperExchangeDeps;
+}): ExchangeResolver {
+  return {
+    forAccount(account) {
+      if (account.exchange === "paper") return createPaperExchange(account.id, deps.paper);
+      if (!account.credentials) throw new AppError("INVALID_KEY", "this account has no API key stored");
+      return deps.ccxt.forAccount(account.exchange, parseCredentials(deps.cipher.open(account.credentials)));
+    },
+    forCredentials(exchangeId, credentials) {
+      return deps.ccxt.forAccount(exchangeId, credentials);
+    },
+    isSupported(exchangeId) {
+      return exchangeId === "paper" || deps.ccxt.isSupported(exchangeId);
+    },
+  };
+}
+
+function parseCredentials(plaintext: string): ExchangeCredentials {
+  const parsed = JSON.parse(plaintext) as Partial<ExchangeCredentials>;
+  if (!parsed.apiKey || !parsed.secret) throw new AppError("INVALID_KEY", "stored credentials are incomplete");
+  return { apiKey: parsed.apiKey, secret: parsed.secret, password: parsed.password };
+}

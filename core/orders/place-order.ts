@@ -1,0 +1,112 @@
+import type { Logger } from "pino";
+import type { OrderKind } from "../../generated/prisma/client.ts";
+import type { ExchangeClient, OrderRequest, OrderResult } from "../exchange/exchange.ts";
+import type { DbClient } from "../platform/db-client.ts";
+import { dec } from "../platform/decimal.ts";
+import { AppError, type ErrorCode, errorCodes, isAppError } from "../platform/errors.ts";
+
+export interface PlaceOrderDeps {
+  db: DbClient;
+  exchange: ExchangeClient;
+  logger: Logger;
+}
+
+/**
+ * Sends one order at most once. The order row is written as "sending" before the request leaves; a later
+ * attempt that finds it in that state asks the exchange by client order id before sending again, because a
+ * timed-out request may well have been executed.
+ */
+export async function placeOrder(
+  input: { executionId: string; kind: OrderKind; request: OrderRequest },
+  deps: PlaceOrderDeps,
+): Promise<OrderResult> {
+  const { request } = input;
+  const { db, exchange } = deps;
+  const log = deps.logger.child({ clientOrderId: request.clientOrderId, kind: input.kind });
+
+  const existing = await db.order.findUnique({ where: { clientOrderId: request.clientOrderId } });
+  if (existing?.status === "open") {
+    // A resting order (or a market order the venue had not filled yet): report its state now.
+    const found = await exchange.findOrder(request.symbol, request.clientOrderId);
+    if (found) {
+      await record(db, request.clientOrderId, found);
+      return found;
+    }
+  }
+  if (existing && existing.status !== "sending") {
+    if (existing.status === "rejected") {
+      throw storedRejection(existing.error);
+    }
+    return {
+      exchangeOrderId: existing.exchangeOrderId ?? "",
+      clientOrderId: existing.clientOrderId,
+      symbol: existing.symbol,
+      side: existing.side as OrderResult["side"],
+      status: existing.status,
+      filledAmount: dec(existing.filledAmount ?? 0),
+      avgPrice: existing.avgPrice ? dec(existing.avgPrice) : undefined,
+    };
+  }
+
+  if (existing) {
+    const found = await exchange.findOrder(request.symbol, request.clientOrderId);
+    if (found) {
+      log.info({ status: found.status }, "order from an uncertain attempt found at the exchange; not resending");
+      await record(db, request.clientOrderId, found);
+      return found;
+    }
+    log.info("order from an earlier attempt is not at the exchange; sending it again");
+  } else {
+    await db.order.upsert({
+      where: { clientOrderId: request.clientOrderId },
+      create: {
+        executionId: input.executionId,
+        kind: input.kind,
+        clientOrderId: request.clientOrderId,
+        symbol: request.symbol,
+        side: request.side,
+        type: request.type,
+        reduceOnly: request.reduceOnly ?? false,
+        requestedAmount: request.amount.toString(),
+        triggerPrice: request.triggerPrice?.toString(),
+      },
+      update: {},
+    });
+  }
+
+  try {
+    const result = await exchange.createOrder(request);
+    await record(db, request.clientOrderId, result);
+    log.debug({ status: result.status, filled: result.filledAmount.toString() }, "order placed");
+    return result;
+  } catch (err) {
+    // A definite refusal is final; anything uncertain stays "sending" so the next attempt looks it up first.
+    if (isAppError(err) && !err.retryable) {
+      await db.order.update({
+        where: { clientOrderId: request.clientOrderId },
+        data: { status: "rejected", error: `${err.code}: ${err.message}` },
+      });
+    }
+    throw err;
+  }
+}
+
+async function record(db: DbClient, clientOrderId: string, result: OrderResult): Promise<void> {
+  await db.order.update({
+    where: { clientOrderId },
+    data: {
+      exchangeOrderId: result.exchangeOrderId,
+      status: result.status,
+      filledAmount: result.filledAmount.toString(),
+      avgPrice: result.avgPrice?.toString(),
+    },
+  });
+}
+
+/** Replays a recorded refusal with its original code, so a retried job fails the same way without a request. */
+function storedRejection(stored: string | null): AppError {
+  const match = /^([A-Z_]+): (.*)$/s.exec(stored ?? "");
+  const code = match?.[1];
+  if (match && code && code in errorCodes) return new AppError(code as ErrorCode, match[2] ?? "");
+  return new AppError("ORDER_REJECTED", stored ?? "the exchange rejected this order");
+}

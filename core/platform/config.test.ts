@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { loadEnv } from "./config.ts";
+import { isAppError } from "./errors.ts";
+
+describe("loadEnv", () => {
+  it("runs on embedded defaults with an empty environment", () => {
+    const env = loadEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.REDIS_URL).toBeUndefined();
+    expect(env.NODE_ENV).toBe("development");
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(loadEnv({ DATABASE_URL: "", REDIS_URL: " " }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("names the variable and what it wants", () => {
+    const attempt = () => loadEnv({ PORT: "abc", DATABASE_URL: "mysql://x" });
+    expect(attempt).toThrowError(/PORT/);
+    expect(attempt).toThrowError(/DATABASE_URL: must be a postgres/);
+  });
+
+  it("requires secrets in production", () => {
+    try {
+      loadEnv({ NODE_ENV: "production" });
+      expect.unreachable();
+    } catch (err) {
+      expect(isAppError(err, "CONFIG_INVALID")).toBe(true);
+      expect(String(err)).toMatch(/MASTER_KEY: is required when NODE_ENV=production/);
+      expect(String(err)).toMatch(/ADMIN_TOKEN: is required/);
+    }
+  });
+
+  it("parses JSON-valued variables", () => {
+    const env = loadEnv({ CCXT_URL_OVERRIDES: '{"binanceusdm":"http://127.0.0.1:9"}' });
+    expect(env.CCXT_URL_OVERRIDES).toEqual({ binanceusdm: "http://127.0.0.1:9" });
+    expect(() => loadEnv({ CCXT_URL_OVERRIDES: "nope" })).toThrowError(/CCXT_URL_OVERRIDES: must be JSON/);
+  });
+});

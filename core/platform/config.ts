@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { AppError } from "./errors.ts";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const booleanish = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    HOST: z.string().default("0.0.0.0"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: z.url({ error: "must be an absolute URL such as https://mimic.example.com" }).optional(),
+    DATA_DIR: z.string().default(".data"),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, { error: "must be a postgres:// or postgresql:// URL" })
+        .optional(),
+    ),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    REDIS_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\//, { error: "must be a redis:// or rediss:// URL" })
+        .optional(),
+    ),
+    MASTER_KEY: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9+/]{43}=$/, { error: "must be 32 random bytes in base64 (openssl rand -base64 32)" })
+        .optional(),
+    ),
+    MASTER_KEY_PREVIOUS: optionalString,
+    ADMIN_TOKEN: optionalString.pipe(z.string().min(24, { error: "must be at least 24 characters" }).optional()),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+    SIGNAL_DEDUPE_WINDOW_SEC: z.coerce.number().int().min(1).max(3600).default(30),
+    CCXT_URL_OVERRIDES: optionalString.pipe(
+      z
+        .string()
+        .transform((v, ctx) => {
+          try {
+            return z.record(z.string(), z.url()).parse(JSON.parse(v));
+          } catch {
+            ctx.addIssue({ code: "custom", message: 'must be JSON like {"binanceusdm":"http://127.0.0.1:9999"}' });
+            return z.NEVER;
+          }
+        })
+        .optional(),
+    ),
+    EXCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    PAPER_PRICES: optionalString.pipe(
+      z
+        .string()
+        .transform((v, ctx) => {
+          try {
+            return z.record(z.string(), z.string().regex(/^\d+(\.\d+)?$/)).parse(JSON.parse(v));
+          } catch {
+            ctx.addIssue({ code: "custom", message: 'must be JSON like {"BTC/USDT:USDT":"65000"}' });
+            return z.NEVER;
+          }
+        })
+        .optional(),
+    ),
+    TELEGRAM_BOT_TOKEN: optionalString,
+    DISCORD_BOT_TOKEN: optionalString,
+    RUN_MIGRATIONS: booleanish.default(true),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    for (const key of ["MASTER_KEY", "ADMIN_TOKEN"] as const) {
+      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when NODE_ENV=production" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses the environment once; a bad value stops start-up with the variable's name and what it wants. */
+export function loadEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+  throw new AppError("CONFIG_INVALID", `Invalid configuration:\n${lines.join("\n")}`);
+}
+
+/** For entry points: a bad configuration prints what is wrong and exits before anything starts. */
+export function loadEnvOrExit(source: Record<string, string | undefined>): Env {
+  try {
+    return loadEnv(source);
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+// The contract between whoever enqueues (api, worker) and whoever processes (worker, or in-process on the
+// embedded default). Payloads are parsed with these schemas when a job starts; ids are deterministic, so
+// enqueueing the same work twice is a no-op.
+export const jobSchemas = {
+  "fan-out-signal": z.object({ signalId: z.uuid() }),
+  "execute-subscription": z.object({ signalId: z.uuid(), subscriptionId: z.uuid() }),
+} as const;
+
+export type JobName = keyof typeof jobSchemas;
+export type JobPayload<N extends JobName> = z.infer<(typeof jobSchemas)[N]>;
+
+export interface JobToAdd<N extends JobName> {
+  data: JobPayload<N>;
+  jobId: string;
+  delayMs?: number;
+}
+
+export interface JobQueue {
+  add<N extends JobName>(name: N, job: JobToAdd<N>): Promise<void>;
+  addBulk<N extends JobName>(name: N, jobs: JobToAdd<N>[]): Promise<void>;
+  /** True when the queue's backend answers. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+// BullMQ reserves ":" in custom ids, so ids are joined with "_".
+export const jobIds = {
+  fanOut: (signalId: string) => `fanout_${signalId}`,
+  execute: (signalId: string, subscriptionId: string) => `exec_${signalId}_${subscriptionId}`,
+};
+
+export interface RetryPolicy {
+  attempts: number;
+  backoffMs: number;
+  maxBackoffMs: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = { attempts: 8, backoffMs: 250, maxBackoffMs: 30_000 };
+
+export function backoffDelay(policy: RetryPolicy, attemptsMade: number): number {
+  return Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** Math.max(0, attemptsMade - 1));
+}
+
+export interface JobContext {
+  jobId: string;
+  /** 1-based number of this attempt. */
+  attempt: number;
+  maxAttempts: number;
+}
+
+export type JobProcessor<N extends JobName> = (data: JobPayload<N>, ctx: JobContext) => Promise<void>;
+export type JobProcessors = { [N in JobName]: JobProcessor<N> };

@@ -1,0 +1,100 @@
+import { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { type CredentialCipher, createCredentialCipher } from "../accounts/credential-cipher.ts";
+import { createCcxtExchangeFactory } from "../exchange/ccxt-exchange-factory.ts";
+import { createExchangeResolver, type ExchangeResolver } from "../exchange/exchange-resolver.ts";
+import { createBullmqQueue } from "./bullmq-queue.ts";
+import { type Clock, systemClock } from "./clock.ts";
+import type { Env } from "./config.ts";
+import { createDb, type Db } from "./db/create-db.ts";
+import type { JobQueue } from "./jobs.ts";
+import { generateAdminToken, generateMasterKey, resolveDevSecret } from "./secrets.ts";
+
+export interface Runtime {
+  env: Env;
+  logger: Logger;
+  clock: Clock;
+  db: Db;
+  cipher: CredentialCipher;
+  exchanges: ExchangeResolver;
+  adminToken: string;
+  /** Set when REDIS_URL is: the BullMQ producer and the connection workers share. */
+  redis?: { connection: Redis; queue: JobQueue };
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the dependencies every entry point shares from an already-parsed environment. Entry points decide
+ * which parts run (API, workers, bots) and own shutdown.
+ */
+export async function buildRuntime(env: Env, logger: Logger): Promise<Runtime> {
+  const masterKey = await resolveDevSecret({
+    fromEnv: env.MASTER_KEY,
+    dataDir: env.DATA_DIR,
+    fileName: "master.key",
+    generate: generateMasterKey,
+  });
+  const adminToken = await resolveDevSecret({
+    fromEnv: env.ADMIN_TOKEN,
+    dataDir: env.DATA_DIR,
+    fileName: "admin.token",
+    generate: generateAdminToken,
+  });
+  for (const [name, secret] of [
+    ["MASTER_KEY", masterKey],
+    ["ADMIN_TOKEN", adminToken],
+  ] as const) {
+    if (secret.source === "generated")
+      logger.warn({ file: secret.file }, `${name} was not set: generated one (dev only)`);
+    if (secret.source === "file") logger.info({ file: secret.file }, `${name} read from the data dir (dev only)`);
+  }
+
+  const db = await createDb({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    poolMax: env.DATABASE_POOL_MAX,
+    logger,
+  });
+  if (env.RUN_MIGRATIONS) {
+    const applied = await db.migrate();
+    if (applied.length) logger.info({ applied }, "database migrated");
+  }
+
+  const cipher = createCredentialCipher({
+    masterKey: masterKey.value,
+    previousKeys: env.MASTER_KEY_PREVIOUS?.split(",")
+      .map((k) => k.trim())
+      .filter(Boolean),
+  });
+  const ccxt = createCcxtExchangeFactory({
+    urlOverrides: env.CCXT_URL_OVERRIDES,
+    timeoutMs: env.EXCHANGE_TIMEOUT_MS,
+    logger,
+  });
+  const exchanges = createExchangeResolver({ cipher, ccxt, paper: { db: db.prisma, prices: env.PAPER_PRICES } });
+
+  let redis: Runtime["redis"];
+  if (env.REDIS_URL) {
+    // BullMQ workers need maxRetriesPerRequest: null so a Redis restart stalls commands instead of failing them.
+    const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null, enableReadyCheck: true });
+    connection.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
+    redis = { connection, queue: createBullmqQueue({ connection }) };
+  }
+
+  return {
+    env,
+    logger,
+    clock: systemClock,
+    db,
+    cipher,
+    exchanges,
+    adminToken: adminToken.value,
+    redis,
+    async close() {
+      await redis?.queue.close();
+      redis?.connection.disconnect();
+      ccxt.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { DbClient } from "../platform/db-client.ts";
+import { AppError } from "../platform/errors.ts";
+import { isUniqueViolation } from "../platform/prisma-errors.ts";
+import { generatePassphrase, hashPassphrase } from "./passphrase.ts";
+
+export function slugify(name: string): string {
+  return name
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48);
+}
+
+/** Creates a strategy; the passphrase is returned this once and only its hash is kept. */
+export async function createStrategy(
+  input: { name: string; slug?: string; maxSignalAgeSec?: number },
+  deps: { db: DbClient },
+): Promise<{ id: string; slug: string; passphrase: string }> {
+  const slug = input.slug ?? slugify(input.name);
+  if (!/^[a-z0-9][a-z0-9-]{0,47}$/.test(slug)) {
+    throw new AppError("BAD_REQUEST", "slug: use 1-48 lowercase letters, digits and dashes", {
+      details: { field: "slug" },
+    });
+  }
+  const passphrase = generatePassphrase();
+  try {
+    const strategy = await deps.db.strategy.create({
+      data: {
+        name: input.name,
+        slug,
+        passphraseHash: hashPassphrase(passphrase),
+        maxSignalAgeSec: input.maxSignalAgeSec,
+      },
+      select: { id: true, slug: true },
+    });
+    return { ...strategy, passphrase };
+  } catch (err) {
+    if (isUniqueViolation(err))
+      throw new AppError("CONFLICT", `slug: "${slug}" is taken`, { details: { field: "slug" } });
+    throw err;
+  }
+}
+
+/** Issues a new passphrase; the old one stops working at once. */
+export async function rotatePassphrase(
+  input: { strategyId: string },
+  deps: { db: DbClient },
+): Promise<{ passphrase: string }> {
+  const passphrase = generatePassphrase();
+  const updated = await deps.db.strategy.updateMany({
+    where: { id: input.strategyId },
+    data: { passphraseHash: hashPassphrase(passphrase) },
+  });
+  if (updated.count === 0) throw new AppError("NOT_FOUND", `strategy ${input.strategyId} does not exist`);
+  return { passphrase };
+}

@@ -1,0 +1,27 @@
+// `npm start`: API, workers and bots in one process. On embedded defaults (no DATABASE_URL, no REDIS_URL) it
+// needs nothing installed: PGlite under .data/ and an in-process queue.
+import { apiDepsFrom, serveApi } from "./api/serve.ts";
+import { loadEnvOrExit } from "./core/platform/config.ts";
+import { createLogger } from "./core/platform/logger.ts";
+import { buildRuntime } from "./core/platform/runtime.ts";
+import { onShutdown } from "./core/platform/shutdown.ts";
+import { startWorkers } from "./worker/start-workers.ts";
+
+const env = loadEnvOrExit(process.env);
+const logger = createLogger({ level: env.LOG_LEVEL });
+const rt = await buildRuntime(env, logger);
+const workers = await startWorkers(rt);
+const api = await serveApi(apiDepsFrom(rt, workers.queue), { host: env.HOST, port: env.PORT });
+
+logger.info(
+  {
+    url: api.url,
+    database: rt.db.kind,
+    queue: workers.mode,
+    telegram: env.TELEGRAM_BOT_TOKEN ? "on" : "off (TELEGRAM_BOT_TOKEN unset)",
+    discord: env.DISCORD_BOT_TOKEN ? "on" : "off (DISCORD_BOT_TOKEN unset)",
+  },
+  "mimic is up",
+);
+
+onShutdown(logger, [api.close, workers.close, rt.close]);

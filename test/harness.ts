@@ -1,0 +1,108 @@
+import { createCredentialCipher } from "../core/accounts/credential-cipher.ts";
+import { createCcxtExchangeFactory } from "../core/exchange/ccxt-exchange-factory.ts";
+import { createExchangeResolver } from "../core/exchange/exchange-resolver.ts";
+import type { Clock } from "../core/platform/clock.ts";
+import type { Db } from "../core/platform/db/create-db.ts";
+import { silentLogger } from "../core/platform/logger.ts";
+import { generateAdminToken, generateMasterKey } from "../core/platform/secrets.ts";
+import { createApp } from "../api/app.ts";
+import type { AppDeps } from "../api/app-deps.ts";
+import { createInProcessQueue } from "../worker/in-process-queue.ts";
+import { buildProcessors } from "../worker/processors.ts";
+
+export interface Harness {
+  app: ReturnType<typeof createApp>;
+  deps: AppDeps;
+  queue: ReturnType<typeof createInProcessQueue>;
+  /** Sends a request to the app as a client would. */
+  request(method: string, path: string, body?: unknown, opts?: { auth?: boolean; raw?: string }): Promise<Response>;
+  admin<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The whole product wired in-process over a test database: API, in-process queue and job processors. */
+export function createHarness(opts: {
+  db: Db;
+  clock?: Clock;
+  ccxtUrlOverrides?: Record<string, string>;
+  paperPrices?: Record<string, string>;
+  concurrency?: number;
+  retry?: { attempts: number; backoffMs: number; maxBackoffMs: number };
+}): Harness {
+  const clock = opts.clock ?? { now: () => new Date() };
+  const cipher = createCredentialCipher({ masterKey: generateMasterKey() });
+  const ccxt = createCcxtExchangeFactory({ urlOverrides: opts.ccxtUrlOverrides, timeoutMs: 2000 });
+  const exchanges = createExchangeResolver({ cipher, ccxt, paper: { db: opts.db.prisma, prices: opts.paperPrices } });
+  const queue = createInProcessQueue({
+    logger: silentLogger,
+    concurrency: opts.concurrency ?? 16,
+    retry: opts.retry ?? { attempts: 5, backoffMs: 20, maxBackoffMs: 200 },
+  });
+  const deps: AppDeps = {
+    db: opts.db.prisma,
+    queue,
+    logger: silentLogger,
+    clock,
+    cipher,
+    exchanges,
+    adminToken: generateAdminToken(),
+    publicUrl: "http://mimic.test",
+    dedupeWindowSec: 30,
+    dbPing: () => opts.db.ping(),
+  };
+  queue.start(buildProcessors({ db: opts.db.prisma, queue, exchanges, clock, logger: silentLogger }));
+  const app = createApp(deps);
+
+  const request: Harness["request"] = (method, path, body, o = {}) => {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (o.auth !== false) headers.authorization = `Bearer ${deps.adminToken}`;
+    const payload = o.raw ?? (body === undefined ? undefined : JSON.stringify(body));
+    return Promise.resolve(app.request(path, { method, headers, body: payload }));
+  };
+
+  return {
+    app,
+    deps,
+    queue,
+    request,
+    async admin(method, path, body) {
+      const res = await request(method, path, body);
+      const json = await res.json();
+      if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    },
+    async close() {
+      await queue.close();
+      ccxt.close();
+    },
+  };
+}
+
+/** Creates a strategy and `n` followers on paper accounts subscribed to it. */
+export async function seedPaperFollowers(
+  h: Harness,
+  n: number,
+  sizing: { mode: string; value?: string } = { mode: "fixed", value: "1000" },
+) {
+  const strategy = await h.admin<{ id: string; slug: string; passphrase: string; webhookUrl: string }>(
+    "POST",
+    "/api/admin/strategies",
+    { name: `Strategy ${Math.random().toString(36).slice(2, 8)}` },
+  );
+  const followers: { userId: string; accountId: string; subscriptionId: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    const user = await h.admin<{ id: string }>("POST", "/api/admin/users", { displayName: `follower ${i}` });
+    const account = await h.admin<{ id: string }>("POST", `/api/admin/users/${user.id}/accounts`, {
+      exchange: "paper",
+      paperBalance: "10000",
+    });
+    const sub = await h.admin<{ id: string }>("POST", "/api/admin/subscriptions", {
+      accountId: account.id,
+      strategy: strategy.slug,
+      sizing,
+      maxLeverage: 10,
+    });
+    followers.push({ userId: user.id, accountId: account.id, subscriptionId: sub.id });
+  }
+  return { strategy, followers };
+}

@@ -1,0 +1,69 @@
+import { type Job, UnrecoverableError, Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { isAppError } from "../core/platform/errors.ts";
+import {
+  defaultRetryPolicy,
+  type JobName,
+  type JobProcessors,
+  jobSchemas,
+  type RetryPolicy,
+} from "../core/platform/jobs.ts";
+import { retryDelay } from "./retry-delay.ts";
+
+export interface RunningWorkers {
+  close(): Promise<void>;
+}
+
+/** Consumes every queue with BullMQ; any number of these may run on any number of machines. */
+export function startBullmqWorkers(opts: {
+  connection: Redis;
+  processors: JobProcessors;
+  concurrency: Partial<Record<JobName, number>>;
+  logger: Logger;
+  prefix?: string;
+  retry?: RetryPolicy;
+}): RunningWorkers {
+  const retry = opts.retry ?? defaultRetryPolicy;
+  const workers = (Object.keys(opts.processors) as JobName[]).map((name) => {
+    const processor = opts.processors[name] as (data: unknown, ctx: object) => Promise<void>;
+    const worker = new Worker(
+      name,
+      async (job: Job) => {
+        const data = jobSchemas[name].safeParse(job.data);
+        if (!data.success) throw new UnrecoverableError(`malformed ${name} payload: ${data.error.message}`);
+        try {
+          await processor(data.data, {
+            jobId: job.id ?? "",
+            attempt: job.attemptsMade + 1,
+            maxAttempts: job.opts.attempts ?? retry.attempts,
+          });
+        } catch (err) {
+          if (isAppError(err) && !err.retryable) throw new UnrecoverableError(`${err.code}: ${err.message}`);
+          throw err;
+        }
+      },
+      {
+        connection: opts.connection,
+        prefix: opts.prefix ?? "mimic",
+        concurrency: opts.concurrency[name] ?? 1,
+        settings: { backoffStrategy: (attemptsMade, _type, err) => retryDelay(retry, attemptsMade, err) },
+      },
+    );
+    worker.on("failed", (job, err) => {
+      opts.logger.warn(
+        { queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
+        "job attempt failed",
+      );
+    });
+    worker.on("error", (err) => opts.logger.error({ queue: name, err: err.message }, "worker error"));
+    return worker;
+  });
+
+  return {
+    // Worker.close() waits for in-flight jobs to finish before resolving.
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { Logger } from "pino";
+import { fanOutSignal } from "../../core/copying/fan-out-signal.ts";
+import type { DbClient } from "../../core/platform/db-client.ts";
+import type { JobProcessor, JobQueue } from "../../core/platform/jobs.ts";
+
+export function fanOutSignalProcessor(deps: {
+  db: DbClient;
+  queue: JobQueue;
+  logger: Logger;
+}): JobProcessor<"fan-out-signal"> {
+  return async (data, ctx) => {
+    await fanOutSignal(data, { ...deps, logger: deps.logger.child({ jobId: ctx.jobId, signalId: data.signalId }) });
+  };
+}

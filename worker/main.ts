@@ -1,0 +1,19 @@
+// `npm run worker`: job processors only. Run as many as you like, on any machine that reaches Postgres and Redis.
+import { loadEnvOrExit } from "../core/platform/config.ts";
+import { createLogger } from "../core/platform/logger.ts";
+import { requireSharedInfra } from "../core/platform/require-shared-infra.ts";
+import { buildRuntime } from "../core/platform/runtime.ts";
+import { onShutdown } from "../core/platform/shutdown.ts";
+import { startWorkers } from "./start-workers.ts";
+
+const env = loadEnvOrExit(process.env);
+const problem = requireSharedInfra(env, "worker");
+if (problem) {
+  console.error(problem);
+  process.exit(1);
+}
+const logger = createLogger({ level: env.LOG_LEVEL, name: "mimic-worker" });
+const rt = await buildRuntime(env, logger);
+const workers = await startWorkers(rt);
+logger.info({ queue: workers.mode, concurrency: env.WORKER_CONCURRENCY, pid: process.pid }, "worker is up");
+onShutdown(logger, [workers.close, rt.close]);
