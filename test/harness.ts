@@ -1,3 +1,5 @@
+import { createApp } from "../api/app.ts";
+import type { AppDeps } from "../api/app-deps.ts";
 import { createCredentialCipher } from "../core/accounts/credential-cipher.ts";
 import { createCcxtExchangeFactory } from "../core/exchange/ccxt-exchange-factory.ts";
 import { createExchangeResolver } from "../core/exchange/exchange-resolver.ts";
@@ -5,8 +7,6 @@ import type { Clock } from "../core/platform/clock.ts";
 import type { Db } from "../core/platform/db/create-db.ts";
 import { silentLogger } from "../core/platform/logger.ts";
 import { generateAdminToken, generateMasterKey } from "../core/platform/secrets.ts";
-import { createApp } from "../api/app.ts";
-import type { AppDeps } from "../api/app-deps.ts";
 import { createInProcessQueue } from "../worker/in-process-queue.ts";
 import { buildProcessors } from "../worker/processors.ts";
 

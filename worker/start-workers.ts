@@ -24,6 +24,7 @@ export async function startWorkers(rt: Runtime): Promise<StartedWorkers> {
       processors: buildProcessors({ ...base, queue }),
       concurrency: { "fan-out-signal": 2, "execute-subscription": concurrency },
       logger: rt.logger,
+      prefix: rt.env.QUEUE_PREFIX,
     });
     started = { queue, mode: "bullmq", close: () => workers.close() };
   } else {

@@ -88,7 +88,9 @@ describe("admin API", () => {
 
   it("fixed and multiplier sizing need a value; a second subscription to the same strategy conflicts", async () => {
     const user = await h.admin<{ id: string }>("POST", "/api/admin/users", {});
-    const account = await h.admin<{ id: string }>("POST", `/api/admin/users/${user.id}/accounts`, { exchange: "paper" });
+    const account = await h.admin<{ id: string }>("POST", `/api/admin/users/${user.id}/accounts`, {
+      exchange: "paper",
+    });
     const s = await h.admin<{ slug: string }>("POST", "/api/admin/strategies", { name: "Sizing" });
     const noValue = await h.request("POST", "/api/admin/subscriptions", {
       accountId: account.id,

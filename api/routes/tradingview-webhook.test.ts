@@ -12,7 +12,8 @@ describe("POST /webhooks/tradingview/:strategy", () => {
     orders: await testDb.db.prisma.order.count(),
   });
   let before: Awaited<ReturnType<typeof counts>>;
-  const fire = (body: unknown, slug = strategy.slug) => h.request("POST", `/webhooks/tradingview/${slug}`, body, { auth: false });
+  const fire = (body: unknown, slug = strategy.slug) =>
+    h.request("POST", `/webhooks/tradingview/${slug}`, body, { auth: false });
   const valid = () => ({ passphrase: strategy.passphrase, symbol: "BTCUSDT.P", action: "long", price: 50000 });
 
   beforeAll(async () => {
@@ -60,7 +61,10 @@ describe("POST /webhooks/tradingview/:strategy", () => {
   });
 
   it("400 for a body that is not JSON", async () => {
-    const res = await h.request("POST", `/webhooks/tradingview/${strategy.slug}`, undefined, { auth: false, raw: "{nope" });
+    const res = await h.request("POST", `/webhooks/tradingview/${strategy.slug}`, undefined, {
+      auth: false,
+      raw: "{nope",
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { field: "body" } });
     await expectNothingCreated();

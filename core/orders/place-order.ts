@@ -80,6 +80,14 @@ export async function placeOrder(
     log.debug({ status: result.status, filled: result.filledAmount.toString() }, "order placed");
     return result;
   } catch (err) {
+    // The venue already holds an open order with this id: an earlier attempt landed. Adopt it.
+    if (isAppError(err, "CONFLICT")) {
+      const found = await exchange.findOrder(request.symbol, request.clientOrderId);
+      if (found) {
+        await record(db, request.clientOrderId, found);
+        return found;
+      }
+    }
     // A definite refusal is final; anything uncertain stays "sending" so the next attempt looks it up first.
     if (isAppError(err) && !err.retryable) {
       await db.order.update({

@@ -32,6 +32,11 @@ export const envSchema = z
         .regex(/^rediss?:\/\//, { error: "must be a redis:// or rediss:// URL" })
         .optional(),
     ),
+    // Namespaces BullMQ's keys, so several deployments (or test runs) can share one Redis.
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, { error: "use letters, digits, _ and -" })
+      .default("mimic"),
     MASTER_KEY: optionalString.pipe(
       z
         .string()

@@ -6,7 +6,14 @@ type SignalView = {
   id: string;
   status: string;
   symbol: string;
-  executions: { status: string; amount: string | null; price: string | null; side: string; clientOrderId: string; error?: string }[];
+  executions: {
+    status: string;
+    amount: string | null;
+    price: string | null;
+    side: string;
+    clientOrderId: string;
+    error?: string;
+  }[];
 };
 
 describe("webhook to order on paper accounts (Postgres, in-process queue)", () => {
@@ -80,7 +87,9 @@ describe("webhook to order on paper accounts (Postgres, in-process queue)", () =
     ]);
     const prisma = testDb.db.prisma;
     const accountIds = followers.map((f) => f.accountId);
-    const positions = await prisma.paperPosition.findMany({ where: { accountId: { in: accountIds }, symbol: "ETH/USDT:USDT" } });
+    const positions = await prisma.paperPosition.findMany({
+      where: { accountId: { in: accountIds }, symbol: "ETH/USDT:USDT" },
+    });
     expect(positions.every((p) => p.contracts.isZero())).toBe(true);
     const open = await prisma.paperOrder.count({ where: { accountId: { in: accountIds }, status: "open" } });
     expect(open).toBe(0);
@@ -99,7 +108,10 @@ describe("webhook to order on paper accounts (Postgres, in-process queue)", () =
     const { signalId } = (await res.json()) as { signalId: string };
     await h.queue.drain();
     const signal = await h.admin<SignalView>("GET", `/api/admin/signals/${signalId}`);
-    expect(signal.executions[0]).toMatchObject({ status: "skipped", error: "no open position in SOL/USDT:USDT to close" });
+    expect(signal.executions[0]).toMatchObject({
+      status: "skipped",
+      error: "no open position in SOL/USDT:USDT to close",
+    });
   });
 
   it("a follower who cannot afford the order fails with the reason and holds up no one", async () => {

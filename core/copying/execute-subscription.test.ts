@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../test/db.ts";
+import { createMemoryExchange } from "../../test/memory-exchange.ts";
+import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
+import { clientOrderIdFor } from "../orders/client-order-id.ts";
+import { dec } from "../platform/decimal.ts";
+import { isAppError } from "../platform/errors.ts";
+import { silentLogger } from "../platform/logger.ts";
+import { executeSubscription } from "./execute-subscription.ts";
+
+describe("executeSubscription", () => {
+  let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
+  let venue: ReturnType<typeof createMemoryExchange>;
+  let now: Date;
+  const resolver: ExchangeResolver = {
+    forAccount: () => venue.client,
+    forCredentials: () => venue.client,
+    isSupported: () => true,
+  };
+  const deps = () => ({ db: testDb.db.prisma, exchanges: resolver, clock: { now: () => now }, logger: silentLogger });
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await testDb?.drop();
+  });
+  beforeEach(() => {
+    venue = createMemoryExchange({ price: "100" });
+    now = new Date();
+  });
+
+  async function seed(action: "long" | "short" | "close", opts: { receivedAt?: Date; tpPerc?: string } = {}) {
+    const prisma = testDb.db.prisma;
+    const user = await prisma.user.create({ data: {} });
+    const account = await prisma.exchangeAccount.create({ data: { userId: user.id, exchange: "memory" } });
+    const strategy = await prisma.strategy.create({
+      data: { name: "s", slug: `s-${crypto.randomUUID().slice(0, 8)}`, passphraseHash: "x" },
+    });
+    const sub = await prisma.subscription.create({
+      data: { accountId: account.id, strategyId: strategy.id, sizingMode: "fixed", sizingValue: "1000" },
+    });
+    const signal = await prisma.signal.create({
+      data: {
+        strategyId: strategy.id,
+        dedupeKey: crypto.randomUUID(),
+        bodyHash: "h",
+        action,
+        rawSymbol: "BTCUSDT",
+        symbol: "BTC/USDT:USDT",
+        tpPerc: opts.tpPerc,
+        receivedAt: opts.receivedAt ?? now,
+      },
+    });
+    await prisma.execution.create({
+      data: {
+        signalId: signal.id,
+        subscriptionId: sub.id,
+        accountId: account.id,
+        clientOrderId: clientOrderIdFor(signal.id, sub.id, action === "close" ? "close" : "entry"),
+      },
+    });
+    return { signalId: signal.id, subscriptionId: sub.id };
+  }
+
+  const execution = (ids: { signalId: string; subscriptionId: string }) =>
+    testDb.db.prisma.execution.findUniqueOrThrow({ where: { signalId_subscriptionId: ids } });
+
+  it("after a reply lost on the wire, finds the order by client order id instead of sending it again", async () => {
+    const ids = await seed("long");
+    venue.faults.push("accept-then-timeout");
+    const first = executeSubscription({ ...ids, attempt: 1, maxAttempts: 5 }, deps());
+    await expect(first).rejects.toSatisfy((err) => isAppError(err, "EXCHANGE_UNCERTAIN"));
+    expect((await execution(ids)).status).toBe("pending");
+
+    await executeSubscription({ ...ids, attempt: 2, maxAttempts: 5 }, deps());
+    const e = await execution(ids);
+    expect(e.status).toBe("filled");
+    expect(e.filledAmount?.toString()).toBe("10");
+    expect(venue.sent).toEqual([e.clientOrderId]);
+  });
+
+  it("after a timeout that never reached the exchange, sends the same client order id again", async () => {
+    const ids = await seed("long");
+    venue.faults.push("timeout");
+    await expect(executeSubscription({ ...ids, attempt: 1, maxAttempts: 5 }, deps())).rejects.toThrow();
+    await executeSubscription({ ...ids, attempt: 2, maxAttempts: 5 }, deps());
+    const e = await execution(ids);
+    expect(e.status).toBe("filled");
+    expect(venue.sent).toEqual([e.clientOrderId, e.clientOrderId]);
+    expect(venue.orders.size).toBe(1);
+  });
+
+  it("records a definite refusal as failed without throwing, and never retries it", async () => {
+    const ids = await seed("long");
+    venue.faults.push("reject");
+    await executeSubscription({ ...ids, attempt: 1, maxAttempts: 5 }, deps());
+    const e = await execution(ids);
+    expect(e).toMatchObject({ status: "failed", errorCode: "INSUFFICIENT_MARGIN" });
+    await executeSubscription({ ...ids, attempt: 2, maxAttempts: 5 }, deps());
+    expect(venue.sent).toHaveLength(1);
+  });
+
+  it("records a retryable failure as failed on the last attempt", async () => {
+    const ids = await seed("long");
+    venue.faults.push("rate-limit");
+    await executeSubscription({ ...ids, attempt: 5, maxAttempts: 5 }, deps());
+    expect(await execution(ids)).toMatchObject({ status: "failed", errorCode: "RATE_LIMITED" });
+  });
+
+  it("skips an entry whose signal is older than the strategy's max age, with the reason", async () => {
+    const ids = await seed("long", { receivedAt: new Date(now.getTime() - 61_000) });
+    await executeSubscription({ ...ids, attempt: 1, maxAttempts: 5 }, deps());
+    const e = await execution(ids);
+    expect(e.status).toBe("skipped");
+    expect(e.error).toMatch(/61 s old .* over the 60 s limit/);
+    expect(venue.sent).toHaveLength(0);
+  });
+
+  it("never skips a close for age", async () => {
+    venue.positions.set("BTC/USDT:USDT", {
+      symbol: "BTC/USDT:USDT",
+      side: "long",
+      contracts: dec("2"),
+      entryPrice: dec("90"),
+    });
+    const ids = await seed("close", { receivedAt: new Date(now.getTime() - 3_600_000) });
+    await executeSubscription({ ...ids, attempt: 1, maxAttempts: 5 }, deps());
+    expect((await execution(ids)).status).toBe("filled");
+    expect(venue.positions.size).toBe(0);
+  });
+
+  it("places a reduce-only take-profit after the fill", async () => {
+    const ids = await seed("short", { tpPerc: "10" });
+    await executeSubscription({ ...ids, attempt: 1, maxAttempts: 5 }, deps());
+    const tp = [...venue.orders.values()].find((o) => o.req.type === "take_profit");
+    expect(tp?.req).toMatchObject({ side: "buy", reduceOnly: true });
+    expect(tp?.req.triggerPrice?.toString()).toBe("90");
+  });
+
+  it("does nothing for a paused subscription except record why", async () => {
+    const ids = await seed("long");
+    await testDb.db.prisma.subscription.update({ where: { id: ids.subscriptionId }, data: { status: "paused" } });
+    await executeSubscription({ ...ids, attempt: 1, maxAttempts: 5 }, deps());
+    expect(await execution(ids)).toMatchObject({ status: "skipped", error: "subscription is paused" });
+  });
+});

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeBybit, startFakeBybit } from "../../test/fake-bybit/start-fake-bybit.ts";
+import { dec } from "../platform/decimal.ts";
+import { isAppError } from "../platform/errors.ts";
+import { type CcxtExchangeFactory, createCcxtExchangeFactory } from "./ccxt-exchange-factory.ts";
+
+// The same adapter code, through the real ccxt `bybit` client, against a small v5 fake.
+
+const BTC = "BTC/USDT:USDT";
+let fake: FakeBybit;
+let factory: CcxtExchangeFactory;
+
+const client = (apiKey: string, secret = `secret-${apiKey}`) => factory.forAccount("bybit", { apiKey, secret });
+
+beforeAll(async () => {
+  fake = await startFakeBybit({ startingBalance: "5000" });
+  factory = createCcxtExchangeFactory({ urlOverrides: { bybit: fake.url }, timeoutMs: 2000 });
+});
+
+afterAll(async () => {
+  factory.close();
+  await fake.close();
+});
+
+describe("ccxt exchange client against a fake Bybit v5", () => {
+  it("loads linear markets under their unified symbols", async () => {
+    const m = await client("by-m").market(BTC);
+    expect(m).toMatchObject({ symbol: BTC, base: "BTC", quote: "USDT", maxLeverage: 100 });
+    expect(m.amountStep.toFixed()).toBe("0.001");
+    expect(m.priceStep.toFixed()).toBe("0.1");
+    expect(m.minNotional?.toFixed()).toBe("5");
+  });
+
+  it("reads the unified wallet and the last price", async () => {
+    const c = client("by-b");
+    const balance = await c.fetchBalance();
+    expect(balance.quote).toBe("USDT");
+    expect(balance.total.toFixed()).toBe("5000");
+    expect((await c.fetchPrice(BTC)).toFixed()).toBe("60000");
+  });
+
+  it("sends the client order id as orderLinkId and reports the fill it looks up after the ack", async () => {
+    const c = client("by-o");
+    await c.setLeverage(BTC, 5);
+    // Same leverage again: Bybit answers 110043 "not modified", which is success for us.
+    await c.setLeverage(BTC, 5);
+    const result = await c.createOrder({
+      symbol: BTC,
+      side: "buy",
+      type: "market",
+      amount: dec("0.0105"),
+      clientOrderId: "bybit-entry-1",
+    });
+    expect(result).toMatchObject({ clientOrderId: "bybit-entry-1", status: "filled", side: "buy", symbol: BTC });
+    expect(result.filledAmount.toFixed()).toBe("0.01");
+    expect(result.avgPrice?.toFixed()).toBe("60000");
+    expect(fake.state.accounts.get("by-o")?.orders.get("bybit-entry-1")?.qty.toFixed()).toBe("0.01");
+
+    expect(await c.findOrder(BTC, "bybit-entry-1")).toMatchObject({ exchangeOrderId: result.exchangeOrderId });
+    expect(await c.findOrder(BTC, "unknown-link-id")).toBeNull();
+
+    const [position] = await c.fetchPositions();
+    expect(position).toMatchObject({ symbol: BTC, side: "long" });
+    expect(position?.contracts.toFixed()).toBe("0.01");
+
+    const tp = await c.createOrder({
+      symbol: BTC,
+      side: "sell",
+      type: "take_profit",
+      amount: dec("0.01"),
+      triggerPrice: dec("70000"),
+      reduceOnly: true,
+      clientOrderId: "bybit-tp-1",
+    });
+    expect(tp.status).toBe("open");
+    expect(fake.state.accounts.get("by-o")?.orders.get("bybit-tp-1")?.triggerDirection).toBe(1);
+    await c.cancelOrder(BTC, "bybit-tp-1");
+    expect(await c.findOrder(BTC, "bybit-tp-1")).toMatchObject({ status: "canceled" });
+
+    const closed = await c.closePosition(BTC, "bybit-close-1");
+    expect(closed).toMatchObject({ side: "sell", status: "filled" });
+    expect(await c.fetchPositions()).toEqual([]);
+  });
+
+  it("maps bybit errors: invalid key, bad signature, insufficient margin, duplicate link id", async () => {
+    fake.revokeKey("by-revoked");
+    const revoked = client("by-revoked");
+    await expect(revoked.fetchBalance()).rejects.toSatisfy((e) => isAppError(e, "INVALID_KEY"));
+    await expect(client("by-x", "wrong-secret").fetchBalance()).rejects.toSatisfy((e) => isAppError(e, "INVALID_KEY"));
+
+    const c = client("by-e");
+    const big = {
+      symbol: BTC,
+      side: "buy" as const,
+      type: "market" as const,
+      amount: dec("10"),
+      clientOrderId: "b-big",
+    };
+    await expect(c.createOrder(big)).rejects.toSatisfy((e) => isAppError(e, "INSUFFICIENT_MARGIN"));
+    const ok = { ...big, amount: dec("0.01"), clientOrderId: "b-dup" };
+    await c.createOrder(ok);
+    await expect(c.createOrder(ok)).rejects.toSatisfy((e) => isAppError(e, "CONFLICT"));
+  });
+});

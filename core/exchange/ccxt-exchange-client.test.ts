@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeBinance, startFakeBinance } from "../../test/fake-binance/start-fake-binance.ts";
+import { dec } from "../platform/decimal.ts";
+import { isAppError } from "../platform/errors.ts";
+import { type CcxtExchangeFactory, createCcxtExchangeFactory } from "./ccxt-exchange-factory.ts";
+
+const BTC = "BTC/USDT:USDT";
+let fake: FakeBinance;
+let factory: CcxtExchangeFactory;
+let keyN = 0;
+
+// Every test trades on its own key, so the fake's per-key state keeps tests independent.
+const client = () => {
+  keyN += 1;
+  const apiKey = `client-test-${keyN}`;
+  return factory.forAccount("binanceusdm", { apiKey, secret: `secret-${apiKey}` });
+};
+
+beforeAll(async () => {
+  fake = await startFakeBinance({ startingBalance: "10000" });
+  factory = createCcxtExchangeFactory({ urlOverrides: { binanceusdm: fake.url }, timeoutMs: 2000 });
+});
+
+afterAll(async () => {
+  factory.close();
+  await fake.close();
+});
+
+describe("ccxt exchange client against the fake Binance USDⓈ-M", () => {
+  it("lists supported venues", () => {
+    expect(factory.supportedExchanges()).toEqual(expect.arrayContaining(["binanceusdm", "bybit"]));
+    expect(factory.isSupported("binanceusdm")).toBe(true);
+    // Any ccxt id works through the generic profile; only names ccxt does not know are refused.
+    expect(factory.isSupported("kraken")).toBe(true);
+    expect(factory.isSupported("mtgox")).toBe(false);
+  });
+
+  it("describes a market with decimal steps and limits", async () => {
+    const m = await client().market(BTC);
+    expect(m).toMatchObject({ symbol: BTC, base: "BTC", quote: "USDT" });
+    expect(m.amountStep.toFixed()).toBe("0.001");
+    expect(m.priceStep.toFixed()).toBe("0.1");
+    expect(m.minAmount?.toFixed()).toBe("0.001");
+    expect(m.minNotional?.toFixed()).toBe("100");
+    const sol = await client().market("SOL/USDT:USDT");
+    expect(sol.amountStep.toFixed()).toBe("1");
+    expect(sol.minNotional?.toFixed()).toBe("5");
+  });
+
+  it("rejects an unknown market as UNKNOWN_MARKET", async () => {
+    await expect(client().market("DOGE/USDT:USDT")).rejects.toSatisfy((e) => isAppError(e, "UNKNOWN_MARKET"));
+  });
+
+  it("reads balance, price and sets leverage", async () => {
+    const c = client();
+    const balance = await c.fetchBalance();
+    expect(balance.quote).toBe("USDT");
+    expect(balance.free.toFixed()).toBe("10000");
+    expect(balance.total.toFixed()).toBe("10000");
+    expect((await c.fetchPrice(BTC)).toFixed()).toBe("60000");
+    await c.setLeverage(BTC, 10);
+  });
+
+  it("places a market order and round-trips the client order id", async () => {
+    const c = client();
+    const result = await c.createOrder({
+      symbol: BTC,
+      side: "buy",
+      type: "market",
+      amount: dec("0.0109"),
+      clientOrderId: "entry-1",
+    });
+    expect(result).toMatchObject({ clientOrderId: "entry-1", symbol: BTC, side: "buy", status: "filled" });
+    // Truncated to the lot step, never rounded up.
+    expect(result.filledAmount.toFixed()).toBe("0.01");
+    expect(result.avgPrice?.toFixed()).toBe("60000");
+    expect(fake.creates("entry-1")).toBe(1);
+
+    const found = await c.findOrder(BTC, "entry-1");
+    expect(found).toMatchObject({ exchangeOrderId: result.exchangeOrderId, status: "filled" });
+    expect(await c.findOrder(BTC, "never-sent")).toBeNull();
+
+    const positions = await c.fetchPositions();
+    expect(positions).toHaveLength(1);
+    expect(positions[0]).toMatchObject({ symbol: BTC, side: "long" });
+    expect(positions[0]?.contracts.toFixed()).toBe("0.01");
+    expect(positions[0]?.entryPrice.toFixed()).toBe("60000");
+  });
+
+  it("places TP/SL as conditional orders, finds and cancels them by client id", async () => {
+    const c = client();
+    await c.createOrder({ symbol: BTC, side: "buy", type: "market", amount: dec("0.01"), clientOrderId: "pos-1" });
+    const tp = await c.createOrder({
+      symbol: BTC,
+      side: "sell",
+      type: "take_profit",
+      amount: dec("0.01"),
+      triggerPrice: dec("66000.04"),
+      reduceOnly: true,
+      clientOrderId: "tp-1",
+    });
+    expect(tp).toMatchObject({ clientOrderId: "tp-1", status: "open" });
+    expect(tp.filledAmount.toFixed()).toBe("0");
+    const sl = await c.createOrder({
+      symbol: BTC,
+      side: "sell",
+      type: "stop_loss",
+      amount: dec("0.01"),
+      triggerPrice: dec("55000"),
+      reduceOnly: true,
+      clientOrderId: "sl-1",
+    });
+    expect(sl.status).toBe("open");
+    // ccxt sent them to the algo-order API with the trigger price on the tick.
+    const account = fake.account(`client-test-${keyN}`);
+    const algo = [...(account?.algoOrders.values() ?? [])];
+    expect(algo.map((o) => [o.clientAlgoId, o.orderType, o.triggerPrice.toFixed()])).toEqual([
+      ["tp-1", "TAKE_PROFIT_MARKET", "66000"],
+      ["sl-1", "STOP_MARKET", "55000"],
+    ]);
+
+    expect(await c.findOrder(BTC, "tp-1")).toMatchObject({ status: "open", clientOrderId: "tp-1" });
+    await c.cancelOrder(BTC, "tp-1");
+    expect(await c.findOrder(BTC, "tp-1")).toMatchObject({ status: "canceled" });
+    // Cancelling again (or an id never sent) is a no-op.
+    await c.cancelOrder(BTC, "tp-1");
+    await c.cancelOrder(BTC, "nothing-here");
+
+    await c.cancelAllOrders(BTC);
+    expect(await c.findOrder(BTC, "sl-1")).toMatchObject({ status: "canceled" });
+  });
+
+  it("closes the whole position reduce-only, and returns null when flat", async () => {
+    const c = client();
+    expect(await c.closePosition(BTC, "close-none")).toBeNull();
+    await c.createOrder({ symbol: BTC, side: "sell", type: "market", amount: dec("0.02"), clientOrderId: "short-1" });
+    const closed = await c.closePosition(BTC, "close-1");
+    expect(closed).toMatchObject({ side: "buy", status: "filled", clientOrderId: "close-1" });
+    expect(closed?.filledAmount.toFixed()).toBe("0.02");
+    expect(await c.fetchPositions()).toEqual([]);
+  });
+
+  it("fills a triggered stop at the new price", async () => {
+    const c = client();
+    await c.createOrder({
+      symbol: "ETH/USDT:USDT",
+      side: "buy",
+      type: "market",
+      amount: dec("1"),
+      clientOrderId: "e1",
+    });
+    await c.createOrder({
+      symbol: "ETH/USDT:USDT",
+      side: "sell",
+      type: "stop_loss",
+      amount: dec("1"),
+      triggerPrice: dec("2900"),
+      reduceOnly: true,
+      clientOrderId: "e1-sl",
+    });
+    fake.setPrice("ETHUSDT", "2890");
+    try {
+      expect(await c.fetchPositions()).toEqual([]);
+      expect((await c.fetchBalance()).total.toFixed()).toBe("9890");
+    } finally {
+      fake.setPrice("ETHUSDT", "3000");
+    }
+  });
+});

@@ -1,0 +1,142 @@
+import { type Dict, type Exchange, type Order, OrderNotFound } from "ccxt";
+import { type Decimal, dec } from "../platform/decimal.ts";
+import { AppError, isAppError } from "../platform/errors.ts";
+import type { CcxtVenue } from "./ccxt-venue.ts";
+import type {
+  Balance,
+  ExchangeClient,
+  ExchangeCredentials,
+  MarketInfo,
+  OrderRequest,
+  OrderResult,
+  Position,
+} from "./exchange.ts";
+import { decOf } from "./map-ccxt-market.ts";
+import { type OrderFallback, toOrderResult } from "./map-ccxt-order.ts";
+import { toPositions } from "./map-ccxt-position.ts";
+import { BY_CLIENT_ID } from "./order-lookup.ts";
+
+/** An account's view of a venue: just credentials and a reference to the shared venue, no ccxt instance. */
+export class CcxtExchangeClient implements ExchangeClient {
+  readonly exchangeId: string;
+  // A private field, so the key never shows up when the client object is logged or serialised.
+  readonly #credentials: ExchangeCredentials;
+
+  constructor(
+    private readonly venue: CcxtVenue,
+    credentials: ExchangeCredentials,
+  ) {
+    this.exchangeId = venue.profile.exchangeId;
+    this.#credentials = credentials;
+  }
+
+  market(symbol: string): Promise<MarketInfo> {
+    return this.venue.marketInfo(symbol);
+  }
+
+  fetchBalance(): Promise<Balance> {
+    const quote = this.venue.profile.settle;
+    return this.run("fetchBalance", async (ex) => {
+      const entry = (await ex.fetchBalance())[quote];
+      return { quote, free: decOf(entry?.free) ?? dec(0), total: decOf(entry?.total) ?? dec(0) };
+    });
+  }
+
+  fetchPositions(): Promise<Position[]> {
+    return this.run("fetchPositions", async (ex) => toPositions(await ex.fetchPositions()));
+  }
+
+  fetchPrice(symbol: string): Promise<Decimal> {
+    return this.run("fetchPrice", async (ex) => {
+      const last = decOf((await ex.fetchTicker(symbol)).last);
+      if (!last?.gt(0)) throw new AppError("NO_PRICE", `${this.exchangeId} has no last price for ${symbol}`);
+      return last;
+    });
+  }
+
+  async setLeverage(symbol: string, leverage: number): Promise<void> {
+    await this.venue.marketInfo(symbol);
+    try {
+      await this.run("setLeverage", (ex) => ex.setLeverage(leverage, symbol));
+    } catch (err) {
+      const code = isAppError(err) ? err.details?.exchangeCode : undefined;
+      if (typeof code === "string" && this.venue.profile.leverageUnchangedCodes.includes(code)) return;
+      throw err;
+    }
+  }
+
+  async createOrder(req: OrderRequest): Promise<OrderResult> {
+    await this.venue.marketInfo(req.symbol);
+    const params: Dict = { clientOrderId: req.clientOrderId };
+    if (req.reduceOnly) params.reduceOnly = true;
+    if (req.type !== "market" && !req.triggerPrice) {
+      throw new AppError("BAD_REQUEST", `a ${req.type} order needs a triggerPrice`);
+    }
+    const fallback: OrderFallback = { symbol: req.symbol, side: req.side, clientOrderId: req.clientOrderId };
+    return this.run("createOrder", async (ex) => {
+      const amount = ex.amountToPrecision(req.symbol, req.amount.toFixed());
+      if (!amount || !dec(amount).gt(0)) {
+        throw new AppError("BELOW_MINIMUM", `${req.amount.toFixed()} rounds to nothing on ${req.symbol}`);
+      }
+      if (req.triggerPrice) {
+        // ccxt turns a market order with one of these into STOP_MARKET / TAKE_PROFIT_MARKET (Binance: algo order).
+        const trigger = ex.priceToPrecision(req.symbol, req.triggerPrice.toFixed());
+        params[req.type === "take_profit" ? "takeProfitPrice" : "stopLossPrice"] = trigger;
+      }
+      // The amount is already on the lot step as a string; as a number it round-trips exactly for ccxt.
+      const placed = await ex.createOrder(req.symbol, "market", req.side, Number(amount), undefined, params);
+      if (placed.status) return toOrderResult(placed, fallback);
+      // Bybit acknowledges with ids only; ask once for the outcome, but never fail a placed order over it.
+      const found = await this.lookup(ex, req.symbol, req.clientOrderId).catch(() => undefined);
+      return toOrderResult(found ?? placed, fallback);
+    });
+  }
+
+  findOrder(symbol: string, clientOrderId: string): Promise<OrderResult | null> {
+    return this.run("findOrder", async (ex) => {
+      const found = await this.lookup(ex, symbol, clientOrderId);
+      return found ? toOrderResult(found, { symbol, clientOrderId }) : null;
+    });
+  }
+
+  /** Idempotent: an order that is unknown or already done counts as cancelled. */
+  cancelOrder(symbol: string, clientOrderId: string): Promise<void> {
+    return this.run("cancelOrder", async (ex) => {
+      for (const params of this.venue.profile.cancelByClientId(clientOrderId)) {
+        try {
+          await ex.cancelOrder(BY_CLIENT_ID, symbol, params);
+          return;
+        } catch (err) {
+          if (!(err instanceof OrderNotFound)) throw err;
+        }
+      }
+    });
+  }
+
+  cancelAllOrders(symbol: string): Promise<void> {
+    return this.run("cancelAllOrders", async (ex) => {
+      for (const params of this.venue.profile.cancelAllVariants) await ex.cancelAllOrders(symbol, { ...params });
+    });
+  }
+
+  async closePosition(symbol: string, clientOrderId: string): Promise<OrderResult | null> {
+    const position = (await this.fetchPositions()).find((p) => p.symbol === symbol);
+    if (!position) return null;
+    return this.createOrder({
+      symbol,
+      side: position.side === "long" ? "sell" : "buy",
+      type: "market",
+      amount: position.contracts,
+      reduceOnly: true,
+      clientOrderId,
+    });
+  }
+
+  private lookup(ex: Exchange, symbol: string, clientOrderId: string): Promise<Order | undefined> {
+    return this.venue.profile.findByClientId(ex, symbol, clientOrderId);
+  }
+
+  private run<T>(operation: string, fn: (ex: Exchange) => Promise<T>): Promise<T> {
+    return this.venue.run(this.#credentials, operation, fn);
+  }
+}

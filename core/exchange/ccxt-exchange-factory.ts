@@ -1,0 +1,61 @@
+import { AppError } from "../platform/errors.ts";
+import { CcxtExchangeClient } from "./ccxt-exchange-client.ts";
+import { CcxtVenue, type ExchangeLogger, type VenueStats } from "./ccxt-venue.ts";
+import type { ExchangeClient, ExchangeCredentials } from "./exchange.ts";
+import { genericVenueProfile, isCcxtExchange } from "./generic-venue-profile.ts";
+import { venueProfiles } from "./venue-profiles.ts";
+
+export interface CcxtExchangeFactoryOptions {
+  /** ccxt exchange id -> base URL (e.g. "http://127.0.0.1:9999") serving that venue's API paths. Tests only. */
+  urlOverrides?: Record<string, string>;
+  /** How long loaded markets are trusted before a background refresh. Default 1 h. */
+  marketsTtlMs?: number;
+  /** Per-request timeout. Default 10 s. */
+  timeoutMs?: number;
+  /** Upper bound of pooled ccxt instances per venue; callers beyond it wait. Default 256. */
+  maxInstancesPerExchange?: number;
+  logger?: ExchangeLogger;
+}
+
+export interface CcxtExchangeFactory {
+  isSupported(exchangeId: string): boolean;
+  supportedExchanges(): string[];
+  /** Cheap: binds credentials to the shared venue; no ccxt instance is built here. */
+  forAccount(exchangeId: string, credentials: ExchangeCredentials): ExchangeClient;
+  stats(): Record<string, VenueStats>;
+  close(): void;
+}
+
+export function createCcxtExchangeFactory(opts: CcxtExchangeFactoryOptions = {}): CcxtExchangeFactory {
+  const venues = new Map<string, CcxtVenue>();
+
+  const venueFor = (exchangeId: string): CcxtVenue => {
+    let venue = venues.get(exchangeId);
+    if (venue) return venue;
+    const profile =
+      venueProfiles.get(exchangeId) ?? (isCcxtExchange(exchangeId) ? genericVenueProfile(exchangeId) : undefined);
+    if (!profile) throw new AppError("BAD_REQUEST", `exchange "${exchangeId}" is not supported`);
+    venue = new CcxtVenue({
+      profile,
+      urlOverride: opts.urlOverrides?.[exchangeId],
+      timeoutMs: opts.timeoutMs ?? 10_000,
+      marketsTtlMs: opts.marketsTtlMs ?? 3_600_000,
+      maxInstances: opts.maxInstancesPerExchange ?? 256,
+      logger: opts.logger,
+    });
+    venues.set(exchangeId, venue);
+    return venue;
+  };
+
+  return {
+    isSupported: (exchangeId) => venueProfiles.has(exchangeId) || isCcxtExchange(exchangeId),
+    /** The venues walked through against fakes first; any other ccxt id works through the generic profile. */
+    supportedExchanges: () => [...venueProfiles.keys()],
+    forAccount: (exchangeId, credentials) => new CcxtExchangeClient(venueFor(exchangeId), credentials),
+    stats: () => Object.fromEntries([...venues].map(([id, venue]) => [id, venue.stats()])),
+    close() {
+      for (const venue of venues.values()) venue.close();
+      venues.clear();
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import type { Dict, Exchange, Order } from "ccxt";
+import type { ErrorCode } from "../platform/errors.ts";
+import { BY_CLIENT_ID, firstFound } from "./order-lookup.ts";
+
+/**
+ * What differs between venues once ccxt has unified the rest. Only venues with a profile are supported:
+ * each one has been walked through against a fake of its API.
+ */
+export interface VenueProfile {
+  exchangeId: string;
+  /** Settlement/margin currency of the supported (linear perpetual) markets. */
+  settle: string;
+  /** ccxt `options` beyond the shared ones (defaultType swap, ...). */
+  ccxtOptions: Dict;
+  /** The order with this client id in any of the venue's books (plain, conditional, history); undefined if none. */
+  findByClientId(ex: Exchange, symbol: string, clientOrderId: string): Promise<Order | undefined>;
+  /** Params for cancelOrder(undefined, symbol, params), tried in order until one does not raise OrderNotFound. */
+  cancelByClientId(clientOrderId: string): Dict[];
+  /** One cancelAllOrders call per entry: some venues keep conditional orders in a separate book. */
+  cancelAllVariants: Dict[];
+  /** Exchange error codes (as in the response body) that decide the AppError code before ccxt's class does. */
+  errorCodes: Readonly<Record<string, ErrorCode>>;
+  /** Codes setLeverage answers when the leverage already is the requested one. */
+  leverageUnchangedCodes: readonly string[];
+  /** Keys ccxt caches in `options` about whichever account last used the instance; cleared on release. */
+  accountScopedOptions: readonly string[];
+}
+
+const binanceusdm: VenueProfile = {
+  exchangeId: "binanceusdm",
+  settle: "USDT",
+  ccxtOptions: {
+    defaultType: "swap",
+    // The currencies endpoint is spot/sapi and needs a key; markets are all the adapter uses.
+    fetchCurrencies: false,
+  },
+  // Since Dec 2025 TP/SL live in the algo-order API (ccxt routes them there: POST /fapi/v1/algoOrder with
+  // clientAlgoId), and the plain order endpoints do not see them: look in both books.
+  findByClientId: (ex, symbol, id) =>
+    firstFound([
+      () => ex.fetchOrder(BY_CLIENT_ID, symbol, { clientOrderId: id }),
+      () => ex.fetchOrder(BY_CLIENT_ID, symbol, { clientOrderId: id, trigger: true }),
+    ]),
+  cancelByClientId: (id) => [{ clientOrderId: id }, { clientOrderId: id, trigger: true }],
+  cancelAllVariants: [{}, { trigger: true }],
+  errorCodes: {
+    "-2019": "INSUFFICIENT_MARGIN",
+    "-2018": "INSUFFICIENT_MARGIN",
+    "-2028": "INSUFFICIENT_MARGIN",
+    "-4164": "BELOW_MINIMUM",
+    "-1013": "BELOW_MINIMUM",
+    "-4003": "BELOW_MINIMUM",
+    "-4004": "BELOW_MINIMUM",
+    "-1121": "UNKNOWN_MARKET",
+    "-1122": "UNKNOWN_MARKET",
+    "-2015": "INVALID_KEY",
+    "-2014": "INVALID_KEY",
+    "-2008": "INVALID_KEY",
+    "-1022": "INVALID_KEY",
+    "-1002": "INVALID_KEY",
+    "-1003": "RATE_LIMITED",
+    "-1015": "RATE_LIMITED",
+    "-2022": "ORDER_REJECTED",
+    "-2021": "ORDER_REJECTED",
+    "-4015": "ORDER_REJECTED",
+    // "ClientOrderId is duplicated": an open order already carries this id, so an earlier attempt landed.
+    "-4116": "CONFLICT",
+    "-4028": "BAD_REQUEST",
+  },
+  leverageUnchangedCodes: [],
+  // Once set, ccxt reads a later -2015 as a temporary ban (DDoSProtection) instead of a bad key. The per-instance
+  // leverage brackets cache is left alone: it only feeds maintenance-margin estimates we do not use.
+  accountScopedOptions: ["hasAlreadyAuthenticatedSuccessfully"],
+};
+
+const bybit: VenueProfile = {
+  exchangeId: "bybit",
+  settle: "USDT",
+  ccxtOptions: {
+    defaultType: "swap",
+    fetchMarkets: { types: ["linear"] },
+    // ccxt otherwise asks the account (user/query-api) once per instance and caches the answer in options,
+    // which on a pooled instance would leak one follower's account type to the next. Bybit has moved every
+    // account to the unified trading account, so pin it.
+    enableUnifiedAccount: true,
+    enableUnifiedMargin: false,
+    unifiedMarginStatus: 6,
+  },
+  // ccxt's bybit fetchOrder cannot search by orderLinkId alone (it dereferences the missing order id when
+  // nothing matches), so search the open book, the open conditional book, then recent history.
+  findByClientId: (ex, symbol, id) =>
+    firstFound([
+      async () => (await ex.fetchOpenOrders(symbol, undefined, undefined, { orderLinkId: id }))[0],
+      async () => (await ex.fetchOpenOrders(symbol, undefined, undefined, { orderLinkId: id, trigger: true }))[0],
+      async () => (await ex.fetchCanceledAndClosedOrders(symbol, undefined, undefined, { orderLinkId: id }))[0],
+    ]),
+  cancelByClientId: (id) => [{ orderLinkId: id }],
+  cancelAllVariants: [{}],
+  errorCodes: {
+    "10003": "INVALID_KEY",
+    "10004": "INVALID_KEY",
+    "10005": "INVALID_KEY",
+    "10007": "INVALID_KEY",
+    "33004": "INVALID_KEY",
+    "10006": "RATE_LIMITED",
+    "10018": "RATE_LIMITED",
+    "110004": "INSUFFICIENT_MARGIN",
+    "110007": "INSUFFICIENT_MARGIN",
+    "110012": "INSUFFICIENT_MARGIN",
+    "110044": "INSUFFICIENT_MARGIN",
+    "110045": "INSUFFICIENT_MARGIN",
+    "110094": "BELOW_MINIMUM",
+    "170136": "BELOW_MINIMUM",
+    "110017": "ORDER_REJECTED",
+    "110072": "CONFLICT",
+  },
+  leverageUnchangedCodes: ["110043"],
+  accountScopedOptions: [],
+};
+
+export const venueProfiles: ReadonlyMap<string, VenueProfile> = new Map(
+  [binanceusdm, bybit].map((p) => [p.exchangeId, p]),
+);

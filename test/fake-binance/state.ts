@@ -1,0 +1,177 @@
+import { Decimal } from "../../core/platform/decimal.ts";
+import { defaultSymbols, type SymbolSpec } from "./symbols.ts";
+
+export type Side = "BUY" | "SELL";
+
+export interface FakeOrder {
+  orderId: number;
+  clientOrderId: string;
+  symbol: string;
+  side: Side;
+  type: string;
+  status: "NEW" | "FILLED" | "CANCELED" | "EXPIRED";
+  price: Decimal;
+  origQty: Decimal;
+  executedQty: Decimal;
+  avgPrice: Decimal;
+  reduceOnly: boolean;
+  time: number;
+  updateTime: number;
+}
+
+export interface FakeAlgoOrder {
+  algoId: number;
+  clientAlgoId: string;
+  symbol: string;
+  side: Side;
+  orderType: string;
+  algoStatus: "NEW" | "CANCELED" | "FINISHED" | "EXPIRED";
+  quantity: Decimal;
+  triggerPrice: Decimal;
+  reduceOnly: boolean;
+  closePosition: boolean;
+  createTime: number;
+  updateTime: number;
+  triggerTime: number;
+  actualOrderId?: number;
+  actualPrice?: Decimal;
+}
+
+export interface FakePosition {
+  /** Signed: negative is short (one-way mode, positionSide BOTH). */
+  amt: Decimal;
+  entryPrice: Decimal;
+  updateTime: number;
+}
+
+export interface FakeAccount {
+  apiKey: string;
+  secret: string;
+  revoked: boolean;
+  wallet: Decimal;
+  positions: Map<string, FakePosition>;
+  leverage: Map<string, number>;
+  orders: Map<number, FakeOrder>;
+  /** Latest order per client id: Binance only keeps client ids unique among open orders. */
+  ordersByClientId: Map<string, FakeOrder>;
+  algoOrders: Map<number, FakeAlgoOrder>;
+  algoByClientId: Map<string, FakeAlgoOrder>;
+  /** Requests before this instant (epoch ms) break a Retry-After we sent. */
+  retryAfterUntil: number;
+}
+
+export interface Violation {
+  apiKey: string;
+  path: string;
+  at: number;
+  retryAfterUntil: number;
+}
+
+export interface StateOptions {
+  startingBalance: string;
+  /** When true, unknown keys are accepted with secret `secret-<apiKey>`. */
+  autoRegisterKeys: boolean;
+  takerFeeRate: string;
+  symbols?: SymbolSpec[];
+}
+
+export class FakeBinanceState {
+  readonly symbols = new Map<string, SymbolSpec>();
+  readonly prices = new Map<string, Decimal>();
+  readonly accounts = new Map<string, FakeAccount>();
+  /** Accepted creates (regular + algo) per client order id: exactly-once means every value is 1. */
+  readonly createsByClientOrderId = new Map<string, number>();
+  /** Create attempts seen per client order id, accepted or not; fault rules key on it. */
+  readonly createAttemptsByClientOrderId = new Map<string, number>();
+  readonly violations: Violation[] = [];
+  readonly openAlgoBySymbol = new Map<string, Set<{ account: FakeAccount; order: FakeAlgoOrder }>>();
+  totalRequests = 0;
+  acceptedOrders = 0;
+  startingBalance: Decimal;
+  takerFeeRate: Decimal;
+  autoRegisterKeys: boolean;
+  private nextId = 1_000_000;
+
+  constructor(opts: StateOptions) {
+    this.startingBalance = new Decimal(opts.startingBalance);
+    this.takerFeeRate = new Decimal(opts.takerFeeRate);
+    this.autoRegisterKeys = opts.autoRegisterKeys;
+    for (const s of opts.symbols ?? defaultSymbols) {
+      this.symbols.set(s.symbol, s);
+      this.prices.set(s.symbol, s.initialPrice);
+    }
+  }
+
+  newId(): number {
+    this.nextId += 1;
+    return this.nextId;
+  }
+
+  /** The secret an unregistered key must sign with. */
+  static impliedSecret(apiKey: string): string {
+    return `secret-${apiKey}`;
+  }
+
+  addKey(apiKey: string, secret = FakeBinanceState.impliedSecret(apiKey), balance?: string): FakeAccount {
+    const existing = this.accounts.get(apiKey);
+    if (existing) {
+      existing.secret = secret;
+      existing.revoked = false;
+      if (balance !== undefined) existing.wallet = new Decimal(balance);
+      return existing;
+    }
+    const account: FakeAccount = {
+      apiKey,
+      secret,
+      revoked: false,
+      wallet: balance === undefined ? this.startingBalance : new Decimal(balance),
+      positions: new Map(),
+      leverage: new Map(),
+      orders: new Map(),
+      ordersByClientId: new Map(),
+      algoOrders: new Map(),
+      algoByClientId: new Map(),
+      retryAfterUntil: 0,
+    };
+    this.accounts.set(apiKey, account);
+    return account;
+  }
+
+  /** Known account, or a fresh one for an unregistered key when auto-registration is on. */
+  resolveKey(apiKey: string): FakeAccount | undefined {
+    const account = this.accounts.get(apiKey);
+    if (account) return account;
+    return this.autoRegisterKeys ? this.addKey(apiKey) : undefined;
+  }
+
+  revokeKey(apiKey: string): void {
+    const account = this.accounts.get(apiKey) ?? this.addKey(apiKey);
+    account.revoked = true;
+  }
+
+  setBalance(apiKey: string, balance: string): void {
+    const account = this.resolveKey(apiKey) ?? this.addKey(apiKey);
+    account.wallet = new Decimal(balance);
+  }
+
+  price(symbol: string): Decimal {
+    const p = this.prices.get(symbol);
+    if (!p) throw new Error(`no price for ${symbol}`);
+    return p;
+  }
+
+  leverageOf(account: FakeAccount, symbol: string): number {
+    return account.leverage.get(symbol) ?? this.symbols.get(symbol)?.defaultLeverage ?? 20;
+  }
+
+  countAttempt(clientOrderId: string): number {
+    const n = (this.createAttemptsByClientOrderId.get(clientOrderId) ?? 0) + 1;
+    this.createAttemptsByClientOrderId.set(clientOrderId, n);
+    return n;
+  }
+
+  countAccepted(clientOrderId: string): void {
+    this.acceptedOrders += 1;
+    this.createsByClientOrderId.set(clientOrderId, (this.createsByClientOrderId.get(clientOrderId) ?? 0) + 1);
+  }
+}
