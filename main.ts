@@ -8,7 +8,7 @@ import { onShutdown } from "./core/platform/shutdown.ts";
 import { startWorkers } from "./worker/start-workers.ts";
 
 const env = loadEnvOrExit(process.env);
-const logger = createLogger({ level: env.LOG_LEVEL });
+const logger = createLogger({ pretty: env.NODE_ENV === "development" && process.stdout.isTTY, level: env.LOG_LEVEL });
 const rt = await buildRuntime(env, logger);
 const workers = await startWorkers(rt);
 const api = await serveApi(apiDepsFrom(rt, workers.queue), { host: env.HOST, port: env.PORT });
@@ -18,8 +18,12 @@ logger.info(
     url: api.url,
     database: rt.db.kind,
     queue: workers.mode,
-    telegram: env.TELEGRAM_BOT_TOKEN ? "on" : "off (TELEGRAM_BOT_TOKEN unset)",
-    discord: env.DISCORD_BOT_TOKEN ? "on" : "off (DISCORD_BOT_TOKEN unset)",
+    telegram: env.TELEGRAM_BOT_TOKEN
+      ? "off (the Telegram bot is not part of this build yet)"
+      : "off (TELEGRAM_BOT_TOKEN unset)",
+    discord: env.DISCORD_BOT_TOKEN
+      ? "off (the Discord bot is not part of this build yet)"
+      : "off (DISCORD_BOT_TOKEN unset)",
   },
   "mimic is up",
 );

@@ -12,7 +12,11 @@ if (problem) {
   console.error(problem);
   process.exit(1);
 }
-const logger = createLogger({ level: env.LOG_LEVEL, name: "mimic-api" });
+const logger = createLogger({
+  pretty: env.NODE_ENV === "development" && process.stdout.isTTY,
+  level: env.LOG_LEVEL,
+  name: "mimic-api",
+});
 const rt = await buildRuntime(env, logger);
 const queue = rt.redis?.queue;
 if (!queue) throw new Error("unreachable: REDIS_URL is checked above");

@@ -12,7 +12,11 @@ if (problem) {
   console.error(problem);
   process.exit(1);
 }
-const logger = createLogger({ level: env.LOG_LEVEL, name: "mimic-worker" });
+const logger = createLogger({
+  pretty: env.NODE_ENV === "development" && process.stdout.isTTY,
+  level: env.LOG_LEVEL,
+  name: "mimic-worker",
+});
 const rt = await buildRuntime(env, logger);
 const workers = await startWorkers(rt);
 logger.info({ queue: workers.mode, concurrency: env.WORKER_CONCURRENCY, pid: process.pid }, "worker is up");

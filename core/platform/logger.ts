@@ -20,12 +20,23 @@ const redactPaths = [
   "body.passphrase",
 ];
 
-export function createLogger(opts: { level?: string; name?: string } = {}): Logger {
-  return pino({
+export function createLogger(
+  opts: { level?: string; name?: string; pretty?: boolean; destination?: NodeJS.WritableStream } = {},
+): Logger {
+  const options = {
     name: opts.name ?? "mimic",
     level: opts.level ?? "info",
     redact: { paths: redactPaths, censor: "[redacted]" },
-  });
+  };
+  if (opts.pretty) {
+    try {
+      // Humans at a terminal get readable lines; pipes and production get JSON.
+      return pino({ ...options, transport: { target: "pino-pretty", options: { ignore: "pid,hostname" } } });
+    } catch {
+      // pino-pretty is a dev dependency; without it, plain JSON.
+    }
+  }
+  return opts.destination ? pino(options, opts.destination) : pino(options);
 }
 
 /** A logger that drops everything: the default for code under test. */
