@@ -26,8 +26,9 @@ export interface Proc {
 }
 
 /** Starts one of Mimic's entry points as its own process, as an operator would with npm run. */
-export function startEntry(entry: string, env: Record<string, string>): Proc {
-  const child = spawn(path.join(repoRoot, "node_modules/.bin/tsx"), [entry], {
+export function startEntry(entry: string, env: Record<string, string>, args: string[] = []): Proc {
+  // The same Node as ours with tsx as a loader: one process per entry, so signals and RSS are its own.
+  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
     cwd: repoRoot,
     env: { PATH: `${path.join(repoRoot, "node_modules/.bin")}:${process.env.PATH}`, LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],

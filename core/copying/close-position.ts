@@ -1,16 +1,16 @@
 import type { Logger } from "pino";
-import type { ExchangeClient } from "../exchange/exchange.ts";
+import type { ExchangeClient, OrderResult } from "../exchange/exchange.ts";
 import { placeOrder } from "../orders/place-order.ts";
-import type { DbClient } from "../platform/db-client.ts";
 import { dec, decOrNull } from "../platform/decimal.ts";
 import { isAppError } from "../platform/errors.ts";
+import type { ExecutionLedger } from "./execution-ledger.ts";
 import type { LoadedExecution } from "./load-execution.ts";
 import type { ExecutionOutcome } from "./open-position.ts";
 
 /** Closes the follower's whole position in the signal's symbol (reduce-only) and cancels its TP/SL. */
 export async function closePosition(
   execution: LoadedExecution,
-  deps: { db: DbClient; exchange: ExchangeClient; logger: Logger },
+  deps: { ledger: ExecutionLedger; exchange: ExchangeClient; logger: Logger },
 ): Promise<ExecutionOutcome> {
   const { signal } = execution;
   const { exchange } = deps;
@@ -21,17 +21,21 @@ export async function closePosition(
   }
 
   const referencePrice = decOrNull(signal.price) ?? position?.markPrice ?? position?.entryPrice;
-  const earlier = execution.orders.find((o) => o.kind === "close");
-  const place = () =>
-    placeOrder(
+  const earlier = execution.orders.find((o) => o.kind === "close") ?? null;
+  const side = position ? (position.side === "short" ? "buy" : "sell") : (earlier?.side as "buy" | "sell");
+  const amount = position?.contracts ?? dec(earlier?.requestedAmount ?? 0);
+  let result: OrderResult;
+  try {
+    result = await placeOrder(
       {
         executionId: execution.id,
         kind: "close",
+        existing: earlier,
         request: {
           symbol: signal.symbol,
-          side: position?.side === "short" ? "buy" : "sell",
+          side,
           type: "market",
-          amount: position?.contracts ?? dec(earlier?.requestedAmount ?? 0),
+          amount,
           reduceOnly: true,
           clientOrderId: execution.clientOrderId,
           referencePrice,
@@ -39,9 +43,6 @@ export async function closePosition(
       },
       deps,
     );
-  let result: Awaited<ReturnType<typeof place>>;
-  try {
-    result = await place();
   } catch (err) {
     // An earlier attempt's close is not at the exchange and the position is gone: something else closed it.
     if (!position && isAppError(err, "ORDER_REJECTED")) {
@@ -56,5 +57,6 @@ export async function closePosition(
     status: result.status === "filled" ? "filled" : "placed",
     filledAmount: result.filledAmount,
     avgPrice: result.avgPrice,
+    sized: { side, leverage: null, requestedAmount: amount, referencePrice },
   };
 }

@@ -7,6 +7,8 @@ import { dec } from "../platform/decimal.ts";
 import { isAppError } from "../platform/errors.ts";
 import { silentLogger } from "../platform/logger.ts";
 import { executeSubscription } from "./execute-subscription.ts";
+import { createExecutionLedger } from "./execution-ledger.ts";
+import { createSignalCache } from "./signal-cache.ts";
 
 describe("executeSubscription", () => {
   let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -17,7 +19,13 @@ describe("executeSubscription", () => {
     forCredentials: () => venue.client,
     isSupported: () => true,
   };
-  const deps = () => ({ db: testDb.db.prisma, exchanges: resolver, clock: { now: () => now }, logger: silentLogger });
+  const deps = () => ({
+    ledger: createExecutionLedger(testDb.db.prisma),
+    signals: createSignalCache(testDb.db.prisma),
+    exchanges: resolver,
+    clock: { now: () => now },
+    logger: silentLogger,
+  });
 
   beforeAll(async () => {
     testDb = await createTestDatabase();

@@ -1,14 +1,16 @@
 import type { Logger } from "pino";
 import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
 import type { Clock } from "../platform/clock.ts";
-import type { DbClient } from "../platform/db-client.ts";
 import { toAppError } from "../platform/errors.ts";
 import { closePosition } from "./close-position.ts";
+import type { ExecutionLedger } from "./execution-ledger.ts";
 import { type LoadedExecution, loadExecution } from "./load-execution.ts";
 import { type ExecutionOutcome, openPosition } from "./open-position.ts";
+import type { SignalCache } from "./signal-cache.ts";
 
 export interface ExecuteSubscriptionDeps {
-  db: DbClient;
+  ledger: ExecutionLedger;
+  signals: SignalCache;
   exchanges: ExchangeResolver;
   clock: Clock;
   logger: Logger;
@@ -32,16 +34,14 @@ export async function executeSubscription(
   input: ExecuteSubscriptionInput,
   deps: ExecuteSubscriptionDeps,
 ): Promise<void> {
-  const { db } = deps;
-  const execution = await loadExecution(db, input.signalId, input.subscriptionId);
+  const { ledger } = deps;
+  const execution = await loadExecution(deps, input.signalId, input.subscriptionId);
   if (!execution || TERMINAL.has(execution.status)) return;
   const log = deps.logger.child({ executionId: execution.id, accountId: execution.accountId });
 
-  await db.execution.update({ where: { id: execution.id }, data: { attempts: { increment: 1 } } });
-
   const skip = whyNotExecute(execution, deps.clock.now());
   if (skip) {
-    await finish(db, execution.id, { status: "skipped", reason: skip });
+    await finish(ledger, execution.id, input.attempt, { status: "skipped", reason: skip });
     log.info({ reason: skip }, "execution skipped");
     return;
   }
@@ -49,8 +49,8 @@ export async function executeSubscription(
   try {
     const exchange = deps.exchanges.forAccount(execution.account);
     const run = execution.signal.action === "close" ? closePosition : openPosition;
-    const outcome = await run(execution, { db, exchange, logger: log });
-    await finish(db, execution.id, outcome);
+    const outcome = await run(execution, { ledger, exchange, logger: log });
+    await finish(ledger, execution.id, input.attempt, outcome);
     log.info({ status: outcome.status }, "execution finished");
   } catch (err) {
     const error = toAppError(err);
@@ -58,9 +58,12 @@ export async function executeSubscription(
       log.warn({ code: error.code, attempt: input.attempt, err: error.message }, "execution will be retried");
       throw error;
     }
-    await db.execution.update({
-      where: { id: execution.id },
-      data: { status: "failed", errorCode: error.code, error: error.message },
+    await ledger.finish({
+      id: execution.id,
+      status: "failed",
+      errorCode: error.code,
+      error: error.message,
+      attempts: input.attempt,
     });
     log.warn({ code: error.code, err: error.message }, "execution failed");
   }
@@ -80,17 +83,15 @@ function whyNotExecute(execution: LoadedExecution, now: Date): string | null {
   return null;
 }
 
-async function finish(db: DbClient, executionId: string, outcome: ExecutionOutcome): Promise<void> {
-  await db.execution.update({
-    where: { id: executionId },
-    data:
-      outcome.status === "skipped"
-        ? { status: "skipped", error: outcome.reason }
-        : {
-            status: outcome.status,
-            filledAmount: outcome.filledAmount.toString(),
-            avgPrice: outcome.avgPrice?.toString(),
-            error: outcome.warning ?? null,
-          },
+function finish(ledger: ExecutionLedger, id: string, attempts: number, outcome: ExecutionOutcome): Promise<void> {
+  if (outcome.status === "skipped") return ledger.finish({ id, status: "skipped", error: outcome.reason, attempts });
+  return ledger.finish({
+    id,
+    status: outcome.status,
+    attempts,
+    filledAmount: outcome.filledAmount,
+    avgPrice: outcome.avgPrice,
+    error: outcome.warning ?? null,
+    ...outcome.sized,
   });
 }

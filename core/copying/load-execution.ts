@@ -1,16 +1,14 @@
-import type { DbClient } from "../platform/db-client.ts";
+import type { ExecutionLedger, LoadedRow } from "./execution-ledger.ts";
+import type { CachedSignal, SignalCache } from "./signal-cache.ts";
 
-/** Everything one follower's execution needs, in one round trip. */
-export function loadExecution(db: DbClient, signalId: string, subscriptionId: string) {
-  return db.execution.findUnique({
-    where: { signalId_subscriptionId: { signalId, subscriptionId } },
-    include: {
-      signal: { include: { strategy: { select: { maxSignalAgeSec: true } } } },
-      subscription: true,
-      account: { select: { id: true, exchange: true, credentials: true, status: true } },
-      orders: { select: { kind: true, status: true, requestedAmount: true } },
-    },
-  });
+export type LoadedExecution = LoadedRow & { signal: CachedSignal };
+
+/** Everything one follower's execution needs: its row (batched with its neighbours') and the shared signal. */
+export async function loadExecution(
+  deps: { ledger: ExecutionLedger; signals: SignalCache },
+  signalId: string,
+  subscriptionId: string,
+): Promise<LoadedExecution | null> {
+  const [row, signal] = await Promise.all([deps.ledger.load(signalId, subscriptionId), deps.signals.get(signalId)]);
+  return row && signal ? { ...row, signal } : null;
 }
-
-export type LoadedExecution = NonNullable<Awaited<ReturnType<typeof loadExecution>>>;

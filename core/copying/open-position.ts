@@ -2,19 +2,27 @@ import type { Logger } from "pino";
 import type { ExchangeClient, OrderResult, PositionSide } from "../exchange/exchange.ts";
 import { clientOrderIdFor } from "../orders/client-order-id.ts";
 import { placeOrder } from "../orders/place-order.ts";
-import type { DbClient } from "../platform/db-client.ts";
 import { type Decimal, dec, decOrNull } from "../platform/decimal.ts";
 import { isAppError } from "../platform/errors.ts";
+import type { ExecutionLedger } from "./execution-ledger.ts";
 import type { LoadedExecution } from "./load-execution.ts";
 import { protectivePrices } from "./protective-prices.ts";
 import { sizeOrder } from "./size-order.ts";
 
+/** What was asked of the exchange, recorded with the outcome. */
+export interface Sized {
+  side: "buy" | "sell";
+  leverage: number | null;
+  requestedAmount: Decimal;
+  referencePrice?: Decimal;
+}
+
 export type ExecutionOutcome =
-  | { status: "filled" | "placed"; filledAmount: Decimal; avgPrice?: Decimal; warning?: string }
+  | { status: "filled" | "placed"; filledAmount: Decimal; avgPrice?: Decimal; warning?: string; sized?: Sized }
   | { status: "skipped"; reason: string };
 
 interface Deps {
-  db: DbClient;
+  ledger: ExecutionLedger;
   exchange: ExchangeClient;
   logger: Logger;
 }
@@ -22,15 +30,19 @@ interface Deps {
 /** Sizes, sets leverage, places the market entry and then reduce-only TP/SL for one follower. */
 export async function openPosition(execution: LoadedExecution, deps: Deps): Promise<ExecutionOutcome> {
   const { signal, subscription } = execution;
-  const { exchange, db } = deps;
+  const { exchange } = deps;
   const side: PositionSide = signal.action === "short" ? "short" : "long";
-  const entryPlaced = execution.orders.some((o) => o.kind === "entry");
-
-  let amount = decOrNull(execution.requestedAmount);
-  let referencePrice = decOrNull(execution.referencePrice) ?? undefined;
+  const earlier = execution.orders.find((o) => o.kind === "entry") ?? null;
   const market = await exchange.market(signal.symbol);
+  const referenceFromSignal = decOrNull(signal.price) ?? undefined;
 
-  if (!entryPlaced || !amount) {
+  let amount: Decimal;
+  let referencePrice = referenceFromSignal;
+  let leverage = execution.leverage;
+  if (earlier) {
+    // A retry: the order was sized and may have been sent; placeOrder finds out, never re-sizes.
+    amount = dec(earlier.requestedAmount);
+  } else {
     if (subscription.maxOpenPositions !== null) {
       const positions = await exchange.fetchPositions();
       const alreadyIn = positions.some((p) => p.symbol === signal.symbol);
@@ -41,10 +53,12 @@ export async function openPosition(execution: LoadedExecution, deps: Deps): Prom
         };
       }
     }
-    const leverage = Math.min(signal.leverage ?? 1, subscription.maxLeverage ?? signal.leverage ?? 1);
+    // A signal without leverage leaves the account's leverage alone; one with it is capped by the follower.
+    leverage = signal.leverage === null ? null : Math.min(signal.leverage, subscription.maxLeverage ?? signal.leverage);
+    const needsBalance = subscription.sizingMode === "risk";
     const [price, balance] = await Promise.all([
-      exchange.fetchPrice(signal.symbol, decOrNull(signal.price) ?? undefined),
-      exchange.fetchBalance(),
+      exchange.fetchPrice(signal.symbol, referenceFromSignal),
+      needsBalance ? exchange.fetchBalance() : undefined,
     ]);
     referencePrice = price;
     amount = sizeOrder({
@@ -52,27 +66,19 @@ export async function openPosition(execution: LoadedExecution, deps: Deps): Prom
       value: decOrNull(subscription.sizingValue),
       signalRiskPerc: decOrNull(signal.riskPerc),
       signalQty: decOrNull(signal.qty),
-      freeBalance: balance.free,
+      freeBalance: balance?.free ?? price.mul(0),
       price,
-      leverage,
+      leverage: leverage ?? 1,
       market,
     });
-    await exchange.setLeverage(signal.symbol, leverage);
-    await db.execution.update({
-      where: { id: execution.id },
-      data: {
-        side: side === "long" ? "buy" : "sell",
-        leverage,
-        requestedAmount: amount.toString(),
-        referencePrice: price.toString(),
-      },
-    });
+    if (leverage !== null) await exchange.setLeverage(signal.symbol, leverage);
   }
 
   const entry = await placeOrder(
     {
       executionId: execution.id,
       kind: "entry",
+      existing: earlier,
       request: {
         symbol: signal.symbol,
         side: side === "long" ? "buy" : "sell",
@@ -84,12 +90,13 @@ export async function openPosition(execution: LoadedExecution, deps: Deps): Prom
     },
     deps,
   );
+  const sized = { side: side === "long" ? "buy" : "sell", leverage, requestedAmount: amount, referencePrice } as const;
   if (entry.status !== "filled") {
-    return { status: "placed", filledAmount: entry.filledAmount, avgPrice: entry.avgPrice };
+    return { status: "placed", filledAmount: entry.filledAmount, avgPrice: entry.avgPrice, sized };
   }
 
-  const warning = await placeProtection(execution, entry, side, market.priceStep, deps);
-  return { status: "filled", filledAmount: entry.filledAmount, avgPrice: entry.avgPrice, warning };
+  const warning = await placeProtection(execution, entry, side, market.priceStep, referencePrice, deps);
+  return { status: "filled", filledAmount: entry.filledAmount, avgPrice: entry.avgPrice, warning, sized };
 }
 
 async function placeProtection(
@@ -97,10 +104,11 @@ async function placeProtection(
   entry: OrderResult,
   side: PositionSide,
   priceStep: Decimal,
+  referencePrice: Decimal | undefined,
   deps: Deps,
 ): Promise<string | undefined> {
   const { signal, subscription } = execution;
-  const fillPrice = entry.avgPrice ?? decOrNull(execution.referencePrice);
+  const fillPrice = entry.avgPrice ?? referencePrice;
   if (!fillPrice || entry.filledAmount.lte(0)) return undefined;
   const prices = protectivePrices({
     side,
@@ -121,6 +129,7 @@ async function placeProtection(
         {
           executionId: execution.id,
           kind: leg.kind,
+          existing: execution.orders.find((o) => o.kind === leg.kind) ?? null,
           request: {
             symbol: signal.symbol,
             side: side === "long" ? "sell" : "buy",

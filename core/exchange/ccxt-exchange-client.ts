@@ -47,22 +47,20 @@ export class CcxtExchangeClient implements ExchangeClient {
   }
 
   fetchPrice(symbol: string): Promise<Decimal> {
-    return this.run("fetchPrice", async (ex) => {
-      const last = decOf((await ex.fetchTicker(symbol)).last);
-      if (!last?.gt(0)) throw new AppError("NO_PRICE", `${this.exchangeId} has no last price for ${symbol}`);
-      return last;
-    });
+    return this.venue.lastPrice(symbol);
   }
 
   async setLeverage(symbol: string, leverage: number): Promise<void> {
     await this.venue.marketInfo(symbol);
+    const key = `${this.#credentials.apiKey}|${symbol}`;
+    if (this.venue.knownLeverage.get(key) === leverage) return;
     try {
       await this.run("setLeverage", (ex) => ex.setLeverage(leverage, symbol));
     } catch (err) {
       const code = isAppError(err) ? err.details?.exchangeCode : undefined;
-      if (typeof code === "string" && this.venue.profile.leverageUnchangedCodes.includes(code)) return;
-      throw err;
+      if (typeof code !== "string" || !this.venue.profile.leverageUnchangedCodes.includes(code)) throw err;
     }
+    this.venue.knownLeverage.set(key, leverage);
   }
 
   async createOrder(req: OrderRequest): Promise<OrderResult> {

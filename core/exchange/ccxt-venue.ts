@@ -1,4 +1,6 @@
 import ccxt, { type ConstructorArgs, type Exchange } from "ccxt";
+import { LRUCache } from "lru-cache";
+import { type Decimal, dec } from "../platform/decimal.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Logger } from "../platform/logger.ts";
 import { applyUrlOverride } from "./ccxt-url-override.ts";
@@ -41,6 +43,10 @@ export class CcxtVenue {
   private readonly markets: SharedMarkets<Exchange>;
   private readonly marketInfoCache = new WeakMap<Exchange, Map<string, MarketInfo>>();
   private readonly exchangeClass: ExchangeClass;
+  // Public data is the same for every follower: one ticker request per symbol per second serves a whole fan-out.
+  private readonly prices: LRUCache<string, Decimal>;
+  /** Leverage this process has set per key and symbol, so a fan-out does not repeat the call every signal. */
+  readonly knownLeverage = new LRUCache<string, number>({ max: 200_000, ttl: 10 * 60_000 });
 
   constructor(private readonly opts: CcxtVenueOptions) {
     this.profile = opts.profile;
@@ -48,6 +54,11 @@ export class CcxtVenue {
     if (typeof candidate !== "function") throw new Error(`ccxt has no exchange ${opts.profile.exchangeId}`);
     this.exchangeClass = candidate as ExchangeClass;
     this.pool = new InstancePool(() => this.build(), opts.maxInstances);
+    this.prices = new LRUCache<string, Decimal>({
+      max: 5_000,
+      ttl: 1_000,
+      fetchMethod: (symbol) => this.fetchLastPrice(symbol),
+    });
     this.markets = new SharedMarkets(
       async () => {
         const loader = this.build();
@@ -87,6 +98,23 @@ export class CcxtVenue {
       cache.set(symbol, info);
     }
     return info;
+  }
+
+  /** Last traded price, at most a second old; concurrent callers share one request. */
+  async lastPrice(symbol: string): Promise<Decimal> {
+    const price = await this.prices.fetch(symbol);
+    if (!price) throw new AppError("NO_PRICE", `${this.profile.exchangeId} has no last price for ${symbol}`);
+    return price;
+  }
+
+  private async fetchLastPrice(symbol: string): Promise<Decimal | undefined> {
+    await this.marketInfo(symbol);
+    const last = await this.run(
+      { apiKey: "", secret: "" },
+      "fetchPrice",
+      async (ex) => (await ex.fetchTicker(symbol)).last,
+    );
+    return last && last > 0 ? dec(String(last)) : undefined;
   }
 
   async run<T>(credentials: ExchangeCredentials, operation: string, fn: (ex: Exchange) => Promise<T>): Promise<T> {

@@ -1,12 +1,12 @@
 import type { Logger } from "pino";
-import type { OrderKind } from "../../generated/prisma/client.ts";
+import type { Order, OrderKind } from "../../generated/prisma/client.ts";
+import type { ExecutionLedger } from "../copying/execution-ledger.ts";
 import type { ExchangeClient, OrderRequest, OrderResult } from "../exchange/exchange.ts";
-import type { DbClient } from "../platform/db-client.ts";
 import { dec } from "../platform/decimal.ts";
 import { AppError, type ErrorCode, errorCodes, isAppError } from "../platform/errors.ts";
 
 export interface PlaceOrderDeps {
-  db: DbClient;
+  ledger: ExecutionLedger;
   exchange: ExchangeClient;
   logger: Logger;
 }
@@ -17,19 +17,25 @@ export interface PlaceOrderDeps {
  * timed-out request may well have been executed.
  */
 export async function placeOrder(
-  input: { executionId: string; kind: OrderKind; request: OrderRequest },
+  input: {
+    executionId: string;
+    kind: OrderKind;
+    request: OrderRequest;
+    /** The order's row if the caller already read it (null: none yet); undefined makes placeOrder look. */
+    existing?: Order | null;
+  },
   deps: PlaceOrderDeps,
 ): Promise<OrderResult> {
   const { request } = input;
-  const { db, exchange } = deps;
+  const { ledger, exchange } = deps;
   const log = deps.logger.child({ clientOrderId: request.clientOrderId, kind: input.kind });
 
-  const existing = await db.order.findUnique({ where: { clientOrderId: request.clientOrderId } });
+  const existing = input.existing !== undefined ? input.existing : await ledger.findOrder(request.clientOrderId);
   if (existing?.status === "open") {
     // A resting order (or a market order the venue had not filled yet): report its state now.
     const found = await exchange.findOrder(request.symbol, request.clientOrderId);
     if (found) {
-      await record(db, request.clientOrderId, found);
+      await ledger.recordOrder(request.clientOrderId, found);
       return found;
     }
   }
@@ -52,31 +58,27 @@ export async function placeOrder(
     const found = await exchange.findOrder(request.symbol, request.clientOrderId);
     if (found) {
       log.info({ status: found.status }, "order from an uncertain attempt found at the exchange; not resending");
-      await record(db, request.clientOrderId, found);
+      await ledger.recordOrder(request.clientOrderId, found);
       return found;
     }
     log.info("order from an earlier attempt is not at the exchange; sending it again");
   } else {
-    await db.order.upsert({
-      where: { clientOrderId: request.clientOrderId },
-      create: {
-        executionId: input.executionId,
-        kind: input.kind,
-        clientOrderId: request.clientOrderId,
-        symbol: request.symbol,
-        side: request.side,
-        type: request.type,
-        reduceOnly: request.reduceOnly ?? false,
-        requestedAmount: request.amount.toString(),
-        triggerPrice: request.triggerPrice?.toString(),
-      },
-      update: {},
+    await ledger.insertSending({
+      executionId: input.executionId,
+      kind: input.kind,
+      clientOrderId: request.clientOrderId,
+      symbol: request.symbol,
+      side: request.side,
+      type: request.type,
+      reduceOnly: request.reduceOnly ?? false,
+      requestedAmount: request.amount,
+      triggerPrice: request.triggerPrice,
     });
   }
 
   try {
     const result = await exchange.createOrder(request);
-    await record(db, request.clientOrderId, result);
+    await ledger.recordOrder(request.clientOrderId, result);
     log.debug({ status: result.status, filled: result.filledAmount.toString() }, "order placed");
     return result;
   } catch (err) {
@@ -84,31 +86,16 @@ export async function placeOrder(
     if (isAppError(err, "CONFLICT")) {
       const found = await exchange.findOrder(request.symbol, request.clientOrderId);
       if (found) {
-        await record(db, request.clientOrderId, found);
+        await ledger.recordOrder(request.clientOrderId, found);
         return found;
       }
     }
     // A definite refusal is final; anything uncertain stays "sending" so the next attempt looks it up first.
     if (isAppError(err) && !err.retryable) {
-      await db.order.update({
-        where: { clientOrderId: request.clientOrderId },
-        data: { status: "rejected", error: `${err.code}: ${err.message}` },
-      });
+      await ledger.rejectOrder(request.clientOrderId, `${err.code}: ${err.message}`);
     }
     throw err;
   }
-}
-
-async function record(db: DbClient, clientOrderId: string, result: OrderResult): Promise<void> {
-  await db.order.update({
-    where: { clientOrderId },
-    data: {
-      exchangeOrderId: result.exchangeOrderId,
-      status: result.status,
-      filledAmount: result.filledAmount.toString(),
-      avgPrice: result.avgPrice?.toString(),
-    },
-  });
 }
 
 /** Replays a recorded refusal with its original code, so a retried job fails the same way without a request. */

@@ -36,7 +36,8 @@ export function createLogger(
       // pino-pretty is a dev dependency; without it, plain JSON.
     }
   }
-  return opts.destination ? pino(options, opts.destination) : pino(options);
+  // Asynchronous writes: a fan-out logs per follower, and a synchronous write to a slow pipe stalls the loop.
+  return pino(options, opts.destination ?? pino.destination({ sync: false }));
 }
 
 /** A logger that drops everything: the default for code under test. */

@@ -15,7 +15,7 @@ export function onShutdown(logger: Logger, steps: (() => Promise<void>)[]): void
       }
     }
     logger.info("stopped");
-    process.exit(0);
+    logger.flush(() => process.exit(0));
   };
   process.once("SIGTERM", () => void stop("SIGTERM"));
   process.once("SIGINT", () => void stop("SIGINT"));

@@ -38,6 +38,9 @@ export interface FakeStats {
   totalRequests: number;
   acceptedOrders: number;
   violations: number;
+  duplicateCreates: number;
+  firstOrderAt: number | null;
+  lastOrderAt: number | null;
 }
 
 export interface FakeBinance {
@@ -140,10 +143,15 @@ export async function startFakeBinance(opts: FakeBinanceOptions = {}): Promise<F
       totalRequests: state.totalRequests,
       acceptedOrders: state.acceptedOrders,
       violations: state.violations.length,
+      duplicateCreates: [...state.createsByClientOrderId.values()].filter((n) => n > 1).length,
+      firstOrderAt: state.firstOrderAt,
+      lastOrderAt: state.lastOrderAt,
     }),
     resetCounters() {
       state.totalRequests = 0;
       state.acceptedOrders = 0;
+      state.firstOrderAt = null;
+      state.lastOrderAt = null;
       state.violations.length = 0;
       state.createsByClientOrderId.clear();
       state.createAttemptsByClientOrderId.clear();

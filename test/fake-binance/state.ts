@@ -87,6 +87,9 @@ export class FakeBinanceState {
   readonly openAlgoBySymbol = new Map<string, Set<{ account: FakeAccount; order: FakeAlgoOrder }>>();
   totalRequests = 0;
   acceptedOrders = 0;
+  /** Epoch ms of the first and last accepted create since the counters were reset (benchmarks read these). */
+  firstOrderAt: number | null = null;
+  lastOrderAt: number | null = null;
   startingBalance: Decimal;
   takerFeeRate: Decimal;
   autoRegisterKeys: boolean;
@@ -172,6 +175,8 @@ export class FakeBinanceState {
 
   countAccepted(clientOrderId: string): void {
     this.acceptedOrders += 1;
+    this.lastOrderAt = Date.now();
+    this.firstOrderAt ??= this.lastOrderAt;
     this.createsByClientOrderId.set(clientOrderId, (this.createsByClientOrderId.get(clientOrderId) ?? 0) + 1);
   }
 }

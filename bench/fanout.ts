@@ -1,0 +1,197 @@
+// npm run bench:fanout -- --followers N [--workers 1] [--concurrency 128] [--second-rate 50]
+// One webhook fanned out to N followers, each with its own binanceusdm key, through the real API and worker
+// processes on Postgres + Redis, against the fake Binance in its own process. See docs/performance.md.
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { Redis } from "ioredis";
+import pg from "pg";
+import { createDb } from "../core/platform/db/create-db.ts";
+import { createStrategy } from "../core/strategies/create-strategy.ts";
+import { freePort, type Proc, startEntry } from "../test/processes.ts";
+import { samplePeakRss } from "./process-rss.ts";
+import { rawOrders } from "./raw-orders.ts";
+import { seedFollowers } from "./seed-followers.ts";
+
+const { values } = parseArgs({
+  options: {
+    followers: { type: "string", default: "1000" },
+    workers: { type: "string", default: "1" },
+    concurrency: { type: "string", default: "128" },
+    "second-rate": { type: "string", default: "50" },
+    // Writes V8 CPU profiles of the API and worker processes into this directory.
+    profile: { type: "string" },
+  },
+});
+const N = Number(values.followers);
+const workers = Number(values.workers);
+const concurrency = Number(values.concurrency);
+const secondRate = Number(values["second-rate"]);
+const PG = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
+const SYMBOL = "BTCUSDT";
+
+const log = (msg: string) => process.stdout.write(`${msg}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const procs: Proc[] = [];
+const dbName = `mimic_bench_${randomBytes(4).toString("hex")}`;
+const prefix = `mimic-bench-${randomBytes(4).toString("hex")}`;
+const admin = new pg.Client({ connectionString: PG });
+await admin.connect();
+
+try {
+  // 1. The exchange, in its own process.
+  const fakeProc = startEntry("test/fake-binance/main.ts", {}, ["--port", "0", "--balance", "1000000"]);
+  procs.push(fakeProc);
+  await fakeProc.waitFor(/^http:\/\/\S+\n/m);
+  const fakeUrl = (/^(http:\/\/\S+)\n/m.exec(fakeProc.output()) as RegExpExecArray)[1] as string;
+  const control = (path: string, body?: unknown) =>
+    fetch(
+      `${fakeUrl}/__control/${path}`,
+      body === undefined ? {} : { method: "POST", body: JSON.stringify(body) },
+    ).then((r) => r.json() as Promise<Record<string, number | null>>);
+
+  // 2. A fresh database with N followers on one strategy, a quiet second strategy and a small warm-up one.
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(PG);
+  url.pathname = `/${dbName}`;
+  const databaseUrl = url.toString();
+  const db = await createDb({ databaseUrl, dataDir: ".data", poolMax: 4 });
+  await db.migrate();
+  const masterKey = randomBytes(32).toString("base64");
+  const main = await createStrategy({ name: "Bench main", maxSignalAgeSec: 600 }, { db: db.prisma });
+  const second = await createStrategy({ name: "Bench second" }, { db: db.prisma });
+  const warmup = await createStrategy({ name: "Bench warmup" }, { db: db.prisma });
+  const seedStarted = performance.now();
+  await seedFollowers(db.prisma, {
+    strategyId: (await db.prisma.strategy.findUniqueOrThrow({ where: { slug: main.slug } })).id,
+    followers: N,
+    masterKey,
+    keyPrefix: "bench",
+    sizing: { mode: "fixed", value: "200" },
+  });
+  await seedFollowers(db.prisma, {
+    strategyId: warmup.id,
+    followers: Math.min(256, N),
+    masterKey,
+    keyPrefix: "warm",
+    sizing: { mode: "fixed", value: "200" },
+  });
+  log(`seeded ${N} followers in ${Math.round(performance.now() - seedStarted)} ms`);
+
+  // 3. Mimic: one API process and the worker processes, as an operator runs them.
+  const port = await freePort();
+  const api = `http://127.0.0.1:${port}`;
+  const env = {
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    MASTER_KEY: masterKey,
+    ADMIN_TOKEN: randomBytes(24).toString("base64url"),
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    WORKER_CONCURRENCY: String(concurrency),
+    CCXT_URL_OVERRIDES: JSON.stringify({ binanceusdm: fakeUrl }),
+  };
+  const profiling: Record<string, string> = values.profile
+    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values.profile}` }
+    : {};
+  const apiProc = startEntry("api/main.ts", { ...env, ...profiling, LOG_LEVEL: "info" });
+  const workerProcs = Array.from({ length: workers }, () =>
+    startEntry("worker/main.ts", { ...env, ...profiling, LOG_LEVEL: "info" }),
+  );
+  procs.push(apiProc, ...workerProcs);
+  await Promise.all([apiProc.waitFor(/api is up/), ...workerProcs.map((w) => w.waitFor(/worker is up/))]);
+
+  const webhook = async (strategy: { slug: string; passphrase: string }, body: object) => {
+    const started = performance.now();
+    const res = await fetch(`${api}/webhooks/tradingview/${strategy.slug}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ passphrase: strategy.passphrase, ...body }),
+    });
+    const json = (await res.json()) as { signalId?: string };
+    if (res.status !== 202 || !json.signalId) throw new Error(`webhook answered ${res.status} ${JSON.stringify(json)}`);
+    return { signalId: json.signalId, ms: performance.now() - started };
+  };
+  const terminal = async (signalId: string) => {
+    const rows = await db.prisma.execution.groupBy({ by: ["status"], where: { signalId }, _count: true });
+    return Object.fromEntries(rows.map((r) => [r.status, r._count])) as Record<string, number>;
+  };
+  const waitTerminal = async (signalId: string, n: number, timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const counts = await terminal(signalId);
+      const done = (counts.filled ?? 0) + (counts.failed ?? 0) + (counts.skipped ?? 0);
+      if (done >= n) return counts;
+      if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(counts)}`);
+      await sleep(20);
+    }
+  };
+
+  // 4. Warm-up: markets loaded and code paths compiled, as in a process that has been running.
+  const warm = await webhook(warmup, { symbol: SYMBOL, action: "long", id: "warmup" });
+  await waitTerminal(warm.signalId, Math.min(256, N), 60_000);
+  await control("reset-counters", {});
+
+  // 5. The measured run, with the second strategy taking `secondRate` webhooks/s meanwhile.
+  const acks: number[] = [];
+  let loadOn = true;
+  const load = (async () => {
+    let i = 0;
+    while (loadOn) {
+      const tick = performance.now();
+      void webhook(second, { symbol: "ETHUSDT", action: "long", id: `load-${i++}` }).then((r) => acks.push(r.ms));
+      await sleep(Math.max(0, 1000 / secondRate - (performance.now() - tick)));
+    }
+  })();
+  const rss = samplePeakRss(workerProcs.map((w) => w.child.pid as number));
+  await sleep(200);
+  const t0 = Date.now();
+  const fired = await webhook(main, { symbol: SYMBOL, action: "long", id: "bench-1" });
+  acks.push(fired.ms);
+  const counts = await waitTerminal(fired.signalId, N, 300_000);
+  loadOn = false;
+  await load;
+  await sleep(200);
+  const workerRss = rss.stop();
+
+  const last = await db.prisma.execution.aggregate({ where: { signalId: fired.signalId }, _max: { updatedAt: true } });
+  const totalMs = (last._max.updatedAt as Date).getTime() - t0;
+  const stats = await control("stats");
+  const firstOrderMs = (stats.firstOrderAt as number) - t0;
+  acks.sort((a, b) => a - b);
+  const p99 = acks[Math.min(acks.length - 1, Math.floor(acks.length * 0.99))] ?? 0;
+  log(
+    `executions: ${JSON.stringify(counts)}; exchange accepted ${stats.acceptedOrders}, duplicates ${stats.duplicateCreates}`,
+  );
+  log(`webhook acks measured: ${acks.length} (p50 ${acks[Math.floor(acks.length / 2)]?.toFixed(1)} ms)`);
+
+  for (const p of [apiProc, ...workerProcs]) await p.stop();
+  await db.close();
+
+  // 6. The ceiling: bare signed fetches at the same concurrency against the same server, nothing else running.
+  const raw = await rawOrders({
+    url: fakeUrl,
+    orders: N,
+    concurrency: workers * concurrency,
+    symbol: SYMBOL,
+    quantity: "0.003",
+  });
+  if (raw.failures) log(`raw: ${raw.failures} orders failed`);
+
+  const ordersPerSec = ((counts.filled ?? 0) / totalMs) * 1000;
+  const f = (x: number, d = 0) => x.toFixed(d);
+  log(
+    `fanout followers=${N} total_ms=${f(totalMs)} orders_per_s=${f(ordersPerSec)} raw_orders_per_s=${f(raw.ordersPerSec)} ratio=${f(ordersPerSec / raw.ordersPerSec, 2)} first_order_ms=${f(firstOrderMs)} ack_p99_ms=${f(p99, 1)} worker_rss_mb=${f(workerRss)}`,
+  );
+} finally {
+  await Promise.all(procs.map((p) => p.stop()));
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+  await admin.end();
+  const redis = new Redis(REDIS_URL);
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length) await redis.del(...keys);
+  redis.disconnect();
+}

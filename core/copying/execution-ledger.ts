@@ -1,0 +1,208 @@
+import type { Order, OrderKind } from "../../generated/prisma/client.ts";
+import type { OrderResult } from "../exchange/exchange.ts";
+import { batched } from "../platform/batched.ts";
+import type { DbClient } from "../platform/db-client.ts";
+import type { Decimal, DecimalLike } from "../platform/decimal.ts";
+
+export interface NewOrderRow {
+  executionId: string;
+  kind: OrderKind;
+  clientOrderId: string;
+  symbol: string;
+  side: string;
+  type: string;
+  reduceOnly: boolean;
+  requestedAmount: Decimal;
+  triggerPrice?: Decimal;
+}
+
+export interface ExecutionFinish {
+  id: string;
+  status: "placed" | "filled" | "failed" | "skipped";
+  attempts: number;
+  filledAmount?: Decimal;
+  avgPrice?: Decimal;
+  error?: string | null;
+  errorCode?: string | null;
+  side?: string;
+  leverage?: number | null;
+  requestedAmount?: Decimal;
+  referencePrice?: Decimal;
+}
+
+/**
+ * The writes of the copying hot path. During a fan-out hundreds of executions run at once; their reads and
+ * writes are grouped into one statement per few milliseconds instead of several round trips per follower.
+ */
+export interface ExecutionLedger {
+  load(signalId: string, subscriptionId: string): Promise<LoadedRow | null>;
+  findOrder(clientOrderId: string): Promise<Order | null>;
+  /** Durable before the request leaves: the "sending" row that makes a retry look before it re-sends. */
+  insertSending(row: NewOrderRow): Promise<void>;
+  recordOrder(clientOrderId: string, result: OrderResult): Promise<void>;
+  rejectOrder(clientOrderId: string, error: string): Promise<void>;
+  finish(update: ExecutionFinish): Promise<void>;
+}
+
+/** One follower's execution as the copying code needs it: the row, its subscription, account and orders. */
+export interface LoadedRow {
+  id: string;
+  signalId: string;
+  subscriptionId: string;
+  accountId: string;
+  status: string;
+  clientOrderId: string;
+  leverage: number | null;
+  subscription: {
+    id: string;
+    status: "active" | "paused";
+    sizingMode: "risk" | "fixed" | "multiplier";
+    sizingValue: DecimalLike | null;
+    maxLeverage: number | null;
+    tpPercOverride: DecimalLike | null;
+    slPercOverride: DecimalLike | null;
+    maxOpenPositions: number | null;
+  };
+  account: { id: string; exchange: string; credentials: string | null; status: string };
+  orders: Order[];
+}
+
+interface JoinedRow {
+  id: string;
+  signalId: string;
+  subscriptionId: string;
+  accountId: string;
+  status: string;
+  clientOrderId: string;
+  leverage: number | null;
+  subStatus: "active" | "paused";
+  sizingMode: "risk" | "fixed" | "multiplier";
+  sizingValue: DecimalLike | null;
+  maxLeverage: number | null;
+  tpPercOverride: DecimalLike | null;
+  slPercOverride: DecimalLike | null;
+  maxOpenPositions: number | null;
+  exchange: string;
+  credentials: string | null;
+  accountStatus: string;
+}
+
+// Raw SQL on purpose: this runs for every follower of every signal, and the query compiler's per-call cost
+// dominated the worker's CPU in the fan-out benchmark (docs/performance.md).
+async function loadRows(db: DbClient, keys: readonly { signalId: string; subscriptionId: string }[]) {
+  const signalIds = [...new Set(keys.map((k) => k.signalId))];
+  const subscriptionIds = keys.map((k) => k.subscriptionId);
+  const joined = await db.$queryRaw<JoinedRow[]>`
+    SELECT e."id", e."signalId", e."subscriptionId", e."accountId", e."status"::text AS "status", e."clientOrderId",
+      e."leverage", s."status"::text AS "subStatus", s."sizingMode"::text AS "sizingMode", s."sizingValue",
+      s."maxLeverage", s."tpPercOverride", s."slPercOverride", s."maxOpenPositions",
+      a."exchange", a."credentials", a."status"::text AS "accountStatus"
+    FROM "Execution" e
+    JOIN "Subscription" s ON s."id" = e."subscriptionId"
+    JOIN "ExchangeAccount" a ON a."id" = e."accountId"
+    WHERE e."signalId" = ANY(${signalIds}::text[]) AND e."subscriptionId" = ANY(${subscriptionIds}::text[])`;
+  const orders = joined.length
+    ? await db.order.findMany({ where: { executionId: { in: joined.map((r) => r.id) } } })
+    : [];
+  return joined.map(
+    (r): LoadedRow => ({
+      id: r.id,
+      signalId: r.signalId,
+      subscriptionId: r.subscriptionId,
+      accountId: r.accountId,
+      status: r.status,
+      clientOrderId: r.clientOrderId,
+      leverage: r.leverage,
+      subscription: {
+        id: r.subscriptionId,
+        status: r.subStatus,
+        sizingMode: r.sizingMode,
+        sizingValue: r.sizingValue,
+        maxLeverage: r.maxLeverage,
+        tpPercOverride: r.tpPercOverride,
+        slPercOverride: r.slPercOverride,
+        maxOpenPositions: r.maxOpenPositions,
+      },
+      account: { id: r.accountId, exchange: r.exchange, credentials: r.credentials, status: r.accountStatus },
+      orders: orders.filter((o) => o.executionId === r.id),
+    }),
+  );
+}
+
+const str = (d: Decimal | undefined | null) => (d === undefined || d === null ? null : d.toString());
+
+export function createExecutionLedger(
+  db: DbClient,
+  opts: { waitMs?: number; maxBatch?: number } = {},
+): ExecutionLedger {
+  const load = batched<{ signalId: string; subscriptionId: string }, LoadedRow | null>(async (keys) => {
+    const rows = await loadRows(db, keys);
+    const byKey = new Map(rows.map((r) => [`${r.signalId}|${r.subscriptionId}`, r]));
+    return keys.map((k) => byKey.get(`${k.signalId}|${k.subscriptionId}`) ?? null);
+  }, opts);
+
+  const insertSending = batched<NewOrderRow>(async (rows) => {
+    const col = <T>(f: (r: NewOrderRow) => T) => rows.map(f);
+    await db.$executeRaw`
+      INSERT INTO "Order" ("id", "executionId", "kind", "clientOrderId", "symbol", "side", "type", "reduceOnly",
+        "requestedAmount", "triggerPrice", "status", "updatedAt")
+      SELECT gen_random_uuid()::text, v.eid, v.kind::"OrderKind", v.cid, v.symbol, v.side, v.type, v.ro,
+        v.amount::numeric, v.trigger::numeric, 'sending', now()
+      FROM unnest(
+        ${col((r) => r.executionId)}::text[], ${col((r) => r.kind)}::text[], ${col((r) => r.clientOrderId)}::text[],
+        ${col((r) => r.symbol)}::text[], ${col((r) => r.side)}::text[], ${col((r) => r.type)}::text[],
+        ${col((r) => r.reduceOnly)}::boolean[], ${col((r) => r.requestedAmount.toString())}::text[],
+        ${col((r) => str(r.triggerPrice))}::text[]
+      ) AS v(eid, kind, cid, symbol, side, type, ro, amount, trigger)
+      ON CONFLICT ("clientOrderId") DO NOTHING`;
+    return undefined;
+  }, opts);
+
+  const recordOrder = batched<{ clientOrderId: string; result: OrderResult }>(async (items) => {
+    const col = <T>(f: (i: (typeof items)[number]) => T) => items.map(f);
+    await db.$executeRaw`
+      UPDATE "Order" AS o SET
+        "status" = v.status::"OrderStatus", "exchangeOrderId" = v.eid,
+        "filledAmount" = v.filled::numeric, "avgPrice" = v.avg::numeric, "updatedAt" = now()
+      FROM unnest(
+        ${col((i) => i.clientOrderId)}::text[], ${col((i) => i.result.status)}::text[],
+        ${col((i) => i.result.exchangeOrderId)}::text[], ${col((i) => i.result.filledAmount.toString())}::text[],
+        ${col((i) => str(i.result.avgPrice))}::text[]
+      ) AS v(cid, status, eid, filled, avg)
+      WHERE o."clientOrderId" = v.cid`;
+    return undefined;
+  }, opts);
+
+  const finish = batched<ExecutionFinish>(async (items) => {
+    const col = <T>(f: (i: ExecutionFinish) => T) => items.map(f);
+    // COALESCE keeps what an earlier attempt recorded when this one has nothing to say about a column.
+    await db.$executeRaw`
+      UPDATE "Execution" AS e SET
+        "status" = v.status::"ExecutionStatus", "attempts" = v.attempts,
+        "filledAmount" = COALESCE(v.filled::numeric, e."filledAmount"), "avgPrice" = COALESCE(v.avg::numeric, e."avgPrice"),
+        "error" = v.error, "errorCode" = v.code,
+        "side" = COALESCE(v.side, e."side"), "leverage" = COALESCE(v.leverage, e."leverage"),
+        "requestedAmount" = COALESCE(v.requested::numeric, e."requestedAmount"),
+        "referencePrice" = COALESCE(v.ref::numeric, e."referencePrice"), "updatedAt" = now()
+      FROM unnest(
+        ${col((i) => i.id)}::text[], ${col((i) => i.status)}::text[], ${col((i) => i.attempts)}::int[],
+        ${col((i) => str(i.filledAmount))}::text[], ${col((i) => str(i.avgPrice))}::text[],
+        ${col((i) => i.error ?? null)}::text[], ${col((i) => i.errorCode ?? null)}::text[],
+        ${col((i) => i.side ?? null)}::text[], ${col((i) => i.leverage ?? null)}::int[],
+        ${col((i) => str(i.requestedAmount))}::text[], ${col((i) => str(i.referencePrice))}::text[]
+      ) AS v(id, status, attempts, filled, avg, error, code, side, leverage, requested, ref)
+      WHERE e."id" = v.id`;
+    return undefined;
+  }, opts);
+
+  return {
+    load: (signalId, subscriptionId) => load({ signalId, subscriptionId }),
+    findOrder: (clientOrderId) => db.order.findUnique({ where: { clientOrderId } }),
+    insertSending,
+    recordOrder: (clientOrderId, result) => recordOrder({ clientOrderId, result }),
+    async rejectOrder(clientOrderId, error) {
+      await db.order.update({ where: { clientOrderId }, data: { status: "rejected", error } });
+    },
+    finish,
+  };
+}
