@@ -4,9 +4,11 @@ import type { ExchangeResolver } from "../core/exchange/exchange-resolver.ts";
 import type { Clock } from "../core/platform/clock.ts";
 import type { DbClient } from "../core/platform/db-client.ts";
 import type { JobQueue } from "../core/platform/jobs.ts";
+import type { StrategyLookup } from "../core/strategies/strategy-lookup.ts";
 
 export interface AppDeps {
   db: DbClient;
+  strategies: StrategyLookup;
   queue: JobQueue;
   logger: Logger;
   clock: Clock;

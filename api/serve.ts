@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import type { JobQueue } from "../core/platform/jobs.ts";
 import type { Runtime } from "../core/platform/runtime.ts";
+import { createStrategyLookup } from "../core/strategies/strategy-lookup.ts";
 import { createApp } from "./app.ts";
 import type { AppDeps } from "./app-deps.ts";
 
@@ -30,6 +31,7 @@ export function serveApi(deps: AppDeps, opts: { host: string; port: number }): P
 export function apiDepsFrom(rt: Runtime, queue: JobQueue): AppDeps {
   return {
     db: rt.db.prisma,
+    strategies: createStrategyLookup(rt.db.prisma),
     queue,
     logger: rt.logger,
     clock: rt.clock,

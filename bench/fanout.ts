@@ -8,6 +8,7 @@ import pg from "pg";
 import { createDb } from "../core/platform/db/create-db.ts";
 import { createStrategy } from "../core/strategies/create-strategy.ts";
 import { freePort, type Proc, startEntry } from "../test/processes.ts";
+import { cpuUsage } from "./cpu-usage.ts";
 import { samplePeakRss } from "./process-rss.ts";
 import { rawOrders } from "./raw-orders.ts";
 import { seedFollowers } from "./seed-followers.ts";
@@ -147,11 +148,19 @@ try {
     }
   })();
   const rss = samplePeakRss(workerProcs.map((w) => w.child.pid as number));
+  const cpu = await cpuUsage({
+    workers: workerProcs.map((w) => w.child.pid as number),
+    api: [apiProc.child.pid as number],
+    exchange: [fakeProc.child.pid as number],
+    postgres: "postgres",
+    redis: "redis-server",
+  });
   await sleep(200);
   const t0 = Date.now();
   const fired = await webhook(main, { symbol: SYMBOL, action: "long", id: "bench-1" });
   acks.push(fired.ms);
   const counts = await waitTerminal(fired.signalId, N, 300_000);
+  const cpuSeconds = await cpu();
   loadOn = false;
   await load;
   await sleep(200);
@@ -165,6 +174,11 @@ try {
   const p99 = acks[Math.min(acks.length - 1, Math.floor(acks.length * 0.99))] ?? 0;
   log(
     `executions: ${JSON.stringify(counts)}; exchange accepted ${stats.acceptedOrders}, duplicates ${stats.duplicateCreates}`,
+  );
+  log(
+    `cpu seconds during the run: ${Object.entries(cpuSeconds)
+      .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+      .join(", ")}`,
   );
   log(`webhook acks measured: ${acks.length} (p50 ${acks[Math.floor(acks.length / 2)]?.toFixed(1)} ms)`);
 

@@ -7,6 +7,7 @@ import type { Clock } from "../core/platform/clock.ts";
 import type { Db } from "../core/platform/db/create-db.ts";
 import { silentLogger } from "../core/platform/logger.ts";
 import { generateAdminToken, generateMasterKey } from "../core/platform/secrets.ts";
+import { createStrategyLookup } from "../core/strategies/strategy-lookup.ts";
 import { createInProcessQueue } from "../worker/in-process-queue.ts";
 import { buildProcessors } from "../worker/processors.ts";
 
@@ -40,6 +41,7 @@ export function createHarness(opts: {
   });
   const deps: AppDeps = {
     db: opts.db.prisma,
+    strategies: createStrategyLookup(opts.db.prisma),
     queue,
     logger: silentLogger,
     clock,

@@ -23,6 +23,10 @@ export function startBullmqWorkers(opts: {
   logger: Logger;
   prefix?: string;
   retry?: RetryPolicy;
+  /** How long a job stays owned by its worker without a lock renewal; BullMQ's default is 30 s. */
+  lockDurationMs?: number;
+  /** How often this worker looks for jobs whose lock expired (their worker died) and re-queues them. */
+  stalledIntervalMs?: number;
 }): RunningWorkers {
   const retry = opts.retry ?? defaultRetryPolicy;
   const workers = (Object.keys(opts.processors) as JobName[]).map((name) => {
@@ -47,6 +51,8 @@ export function startBullmqWorkers(opts: {
         connection: opts.connection,
         prefix: opts.prefix ?? "mimic",
         concurrency: opts.concurrency[name] ?? 1,
+        lockDuration: opts.lockDurationMs ?? 30_000,
+        stalledInterval: opts.stalledIntervalMs ?? 30_000,
         settings: { backoffStrategy: (attemptsMade, _type, err) => retryDelay(retry, attemptsMade, err) },
       },
     );

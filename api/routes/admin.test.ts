@@ -49,9 +49,12 @@ describe("admin API", () => {
     const s = await h.admin<{ id: string; slug: string; passphrase: string }>("POST", "/api/admin/strategies", {
       name: "Rotate me",
     });
-    const { passphrase } = await h.admin<{ passphrase: string }>("POST", `/api/admin/strategies/${s.id}/passphrase`);
     const body = { symbol: "BTCUSDT", action: "close" };
-    const old = await h.request("POST", `/webhooks/tradingview/${s.slug}`, { ...body, passphrase: s.passphrase });
+    // Delivered once first, so the strategy sits in the webhook's lookup cache when it is rotated.
+    const before = await h.request("POST", `/webhooks/tradingview/${s.slug}`, { ...body, passphrase: s.passphrase });
+    expect(before.status).toBe(202);
+    const { passphrase } = await h.admin<{ passphrase: string }>("POST", `/api/admin/strategies/${s.id}/passphrase`);
+    const old = await h.request("POST", `/webhooks/tradingview/${s.slug}`, { ...body, id: 2, passphrase: s.passphrase });
     expect(old.status).toBe(401);
     const fresh = await h.request("POST", `/webhooks/tradingview/${s.slug}`, { ...body, passphrase });
     expect(fresh.status).toBe(202);

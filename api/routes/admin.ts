@@ -79,7 +79,9 @@ export function adminRoutes(deps: AppDeps) {
 
   app.post("/api/admin/strategies/:id/passphrase", async (c) => {
     const strategyId = parseInput(uuidParam, c.req.param("id"));
-    return c.json(await rotatePassphrase({ strategyId }, deps), 201);
+    const { slug, passphrase } = await rotatePassphrase({ strategyId }, deps);
+    deps.strategies.forget(slug);
+    return c.json({ passphrase }, 201);
   });
 
   app.post("/api/admin/users", async (c) => {

@@ -37,12 +37,12 @@ export async function executeSubscription(
   const { ledger } = deps;
   const execution = await loadExecution(deps, input.signalId, input.subscriptionId);
   if (!execution || TERMINAL.has(execution.status)) return;
-  const log = deps.logger.child({ executionId: execution.id, accountId: execution.accountId });
+  const log = deps.logger;
 
   const skip = whyNotExecute(execution, deps.clock.now());
   if (skip) {
     await finish(ledger, execution.id, input.attempt, { status: "skipped", reason: skip });
-    log.info({ reason: skip }, "execution skipped");
+    log.info({ executionId: execution.id, reason: skip }, "execution skipped");
     return;
   }
 
@@ -51,11 +51,15 @@ export async function executeSubscription(
     const run = execution.signal.action === "close" ? closePosition : openPosition;
     const outcome = await run(execution, { ledger, exchange, logger: log });
     await finish(ledger, execution.id, input.attempt, outcome);
-    log.info({ status: outcome.status }, "execution finished");
+    // Per-follower success is in the database; at info level a 10,000-follower fan-out would flood the log.
+    log.debug({ executionId: execution.id, status: outcome.status }, "execution finished");
   } catch (err) {
     const error = toAppError(err);
     if (error.retryable && input.attempt < input.maxAttempts) {
-      log.warn({ code: error.code, attempt: input.attempt, err: error.message }, "execution will be retried");
+      log.warn(
+        { executionId: execution.id, code: error.code, attempt: input.attempt, err: error.message },
+        "execution will be retried",
+      );
       throw error;
     }
     await ledger.finish({
@@ -65,7 +69,7 @@ export async function executeSubscription(
       error: error.message,
       attempts: input.attempt,
     });
-    log.warn({ code: error.code, err: error.message }, "execution failed");
+    log.warn({ executionId: execution.id, code: error.code, err: error.message }, "execution failed");
   }
 }
 

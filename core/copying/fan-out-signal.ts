@@ -3,7 +3,10 @@ import { clientOrderIdFor, mainLegOf } from "../orders/client-order-id.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { type JobQueue, jobIds } from "../platform/jobs.ts";
 
-const CHUNK = 1000;
+// The first followers' jobs are enqueued before the rest are even written, so the first order leaves within
+// milliseconds; later chunks are large because per-statement overhead is what a 10,000-follower fan-out pays.
+const CHUNKS = [32, 256, 1000];
+const chunkSize = (index: number) => CHUNKS[Math.min(index, CHUNKS.length - 1)] as number;
 
 /**
  * Turns one signal into one execution row and one job per active subscription. Rows are written before the
@@ -27,8 +30,8 @@ export async function fanOutSignal(
   });
 
   const leg = mainLegOf(signal.action);
-  for (let i = 0; i < subscriptions.length; i += CHUNK) {
-    const chunk = subscriptions.slice(i, i + CHUNK);
+  for (let i = 0, n = 0; i < subscriptions.length; i += chunkSize(n), n++) {
+    const chunk = subscriptions.slice(i, i + chunkSize(n));
     await db.execution.createMany({
       data: chunk.map((s) => ({
         signalId: signal.id,

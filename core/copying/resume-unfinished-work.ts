@@ -7,18 +7,25 @@ const LOOKBACK_MS = 6 * 3600 * 1000;
 
 /**
  * Re-enqueues fan-outs and executions that a crash may have orphaned (the in-process queue forgets on exit;
- * a process may die between insert and enqueue). Job ids are deterministic and executions check their own
- * state, so enqueueing work that is already queued or done changes nothing.
+ * a process may die between insert and enqueue; a Redis may come back without its data). Job ids are
+ * deterministic and executions check their own state, so enqueueing work that is already queued or done
+ * changes nothing.
+ *
+ * `staleAfterMs` leaves alone work that moved recently: after a Redis lost its data, a job still running in a
+ * worker is unknown to the new Redis, and re-enqueueing it would run it twice at once.
  */
 export async function resumeUnfinishedWork(deps: {
   db: DbClient;
   queue: JobQueue;
   clock: Clock;
   logger: Logger;
+  staleAfterMs?: number;
 }): Promise<{ signals: number; executions: number }> {
-  const since = new Date(deps.clock.now().getTime() - LOOKBACK_MS);
+  const now = deps.clock.now().getTime();
+  const since = new Date(now - LOOKBACK_MS);
+  const quietSince = new Date(now - (deps.staleAfterMs ?? 0));
   const signals = await deps.db.signal.findMany({
-    where: { status: "received", receivedAt: { gte: since } },
+    where: { status: "received", receivedAt: { gte: since, lte: quietSince } },
     select: { id: true },
   });
   await deps.queue.addBulk(
@@ -26,7 +33,13 @@ export async function resumeUnfinishedWork(deps: {
     signals.map((s) => ({ data: { signalId: s.id }, jobId: jobIds.fanOut(s.id) })),
   );
   const executions = await deps.db.execution.findMany({
-    where: { status: { in: ["pending", "placed"] }, signal: { receivedAt: { gte: since } } },
+    where: {
+      status: { in: ["pending", "placed"] },
+      signal: { receivedAt: { gte: since } },
+      updatedAt: { lte: quietSince },
+      // An order written or answered recently means an attempt is (or just was) in flight.
+      orders: { none: { updatedAt: { gt: quietSince } } },
+    },
     select: { signalId: true, subscriptionId: true },
   });
   await deps.queue.addBulk(

@@ -96,14 +96,23 @@ describe("ccxt error mapping against the fake Binance", () => {
     expect(fake.creates("rl-1")).toBe(0);
   });
 
-  it("a request inside Retry-After is a violation, and is rate limited again", async () => {
+  it("a request inside Retry-After (from another process) is a violation, and is rate limited again", async () => {
     const apiKey = newKey();
     fake.setFaults({ rateLimit429: { clientOrderIds: ["rl-2"] }, retryAfterSec: 30 });
     await expectCode(client(apiKey).createOrder(buy("rl-2")), "RATE_LIMITED");
     const before = fake.violations().length;
-    const err = await expectCode(client(apiKey).fetchBalance(), "RATE_LIMITED");
-    expect(err.retryAfterMs).toBeGreaterThan(25_000);
-    expect(fake.violations().slice(before)).toEqual([expect.objectContaining({ apiKey, path: "/fapi/v3/account" })]);
+    // This process's own gate would refuse without sending (rate-limit-gate.ts); a second factory has no memory.
+    const other = createCcxtExchangeFactory({ urlOverrides: { binanceusdm: fake.url }, timeoutMs: 800 });
+    try {
+      const err = await expectCode(
+        other.forAccount("binanceusdm", { apiKey, secret: `secret-${apiKey}` }).fetchBalance(),
+        "RATE_LIMITED",
+      );
+      expect(err.retryAfterMs).toBeGreaterThan(25_000);
+      expect(fake.violations().slice(before)).toEqual([expect.objectContaining({ apiKey, path: "/fapi/v3/account" })]);
+    } finally {
+      other.close();
+    }
   });
 
   it("502 on create is EXCHANGE_UNCERTAIN (the caller looks the order up first)", async () => {

@@ -8,6 +8,7 @@ import type { ExchangeCredentials, MarketInfo } from "./exchange.ts";
 import { InstancePool } from "./instance-pool.ts";
 import { mapCcxtError } from "./map-ccxt-error.ts";
 import { toMarketInfo } from "./map-ccxt-market.ts";
+import { RateLimitGate } from "./rate-limit-gate.ts";
 import { SharedMarkets } from "./shared-markets.ts";
 import type { VenueProfile } from "./venue-profiles.ts";
 
@@ -47,9 +48,12 @@ export class CcxtVenue {
   private readonly prices: LRUCache<string, Decimal>;
   /** Leverage this process has set per key and symbol, so a fan-out does not repeat the call every signal. */
   readonly knownLeverage = new LRUCache<string, number>({ max: 200_000, ttl: 10 * 60_000 });
+  /** Keys a venue told to wait (Retry-After); public calls share the key "". */
+  readonly rateLimits: RateLimitGate;
 
   constructor(private readonly opts: CcxtVenueOptions) {
     this.profile = opts.profile;
+    this.rateLimits = new RateLimitGate(opts.profile.exchangeId);
     const candidate = (ccxt as unknown as Record<string, unknown>)[opts.profile.exchangeId];
     if (typeof candidate !== "function") throw new Error(`ccxt has no exchange ${opts.profile.exchangeId}`);
     this.exchangeClass = candidate as ExchangeClass;
@@ -118,6 +122,7 @@ export class CcxtVenue {
   }
 
   async run<T>(credentials: ExchangeCredentials, operation: string, fn: (ex: Exchange) => Promise<T>): Promise<T> {
+    this.rateLimits.check(credentials.apiKey, operation);
     const source = await this.loadedMarkets();
     const ex = await this.pool.acquire();
     // Shares the loaded objects, no copy; a refresh swaps in new objects, so running calls stay consistent.
@@ -129,13 +134,17 @@ export class CcxtVenue {
     try {
       return await fn(ex);
     } catch (err) {
-      throw mapCcxtError(err, {
+      const mapped = mapCcxtError(err, {
         exchangeId: this.profile.exchangeId,
         operation,
         responseHeaders: ex.last_response_headers,
         venueCodes: this.profile.errorCodes,
         redact: [credentials.apiKey, credentials.secret, credentials.password],
       });
+      if (mapped.code === "RATE_LIMITED" && mapped.retryAfterMs) {
+        this.rateLimits.block(credentials.apiKey, mapped.retryAfterMs);
+      }
+      throw mapped;
     } finally {
       ex.apiKey = "";
       ex.secret = "";

@@ -28,7 +28,8 @@ export async function placeOrder(
 ): Promise<OrderResult> {
   const { request } = input;
   const { ledger, exchange } = deps;
-  const log = deps.logger.child({ clientOrderId: request.clientOrderId, kind: input.kind });
+  const log = deps.logger;
+  const ids = { clientOrderId: request.clientOrderId, kind: input.kind };
 
   const existing = input.existing !== undefined ? input.existing : await ledger.findOrder(request.clientOrderId);
   if (existing?.status === "open") {
@@ -57,11 +58,14 @@ export async function placeOrder(
   if (existing) {
     const found = await exchange.findOrder(request.symbol, request.clientOrderId);
     if (found) {
-      log.info({ status: found.status }, "order from an uncertain attempt found at the exchange; not resending");
+      log.info(
+        { ...ids, status: found.status },
+        "order from an uncertain attempt found at the exchange; not resending",
+      );
       await ledger.recordOrder(request.clientOrderId, found);
       return found;
     }
-    log.info("order from an earlier attempt is not at the exchange; sending it again");
+    log.info(ids, "order from an earlier attempt is not at the exchange; sending it again");
   } else {
     await ledger.insertSending({
       executionId: input.executionId,
@@ -79,7 +83,7 @@ export async function placeOrder(
   try {
     const result = await exchange.createOrder(request);
     await ledger.recordOrder(request.clientOrderId, result);
-    log.debug({ status: result.status, filled: result.filledAmount.toString() }, "order placed");
+    log.debug({ ...ids, status: result.status }, "order placed");
     return result;
   } catch (err) {
     // The venue already holds an open order with this id: an earlier attempt landed. Adopt it.

@@ -46,6 +46,12 @@ export const envSchema = z
     MASTER_KEY_PREVIOUS: optionalString,
     ADMIN_TOKEN: optionalString.pipe(z.string().min(24, { error: "must be at least 24 characters" }).optional()),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+    // A dead worker's jobs are re-run once their lock has expired and a stalled check has seen it.
+    WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+    WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+    // Re-enqueues work a lost queue forgot (see core/copying/resume-unfinished-work.ts); 0 turns the sweep off.
+    RESUME_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+    RESUME_SWEEP_STALE_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
     SIGNAL_DEDUPE_WINDOW_SEC: z.coerce.number().int().min(1).max(3600).default(30),
     CCXT_URL_OVERRIDES: optionalString.pipe(
       z

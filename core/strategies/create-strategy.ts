@@ -1,6 +1,6 @@
 import type { DbClient } from "../platform/db-client.ts";
 import { AppError } from "../platform/errors.ts";
-import { isUniqueViolation } from "../platform/prisma-errors.ts";
+import { isNotFound, isUniqueViolation } from "../platform/prisma-errors.ts";
 import { generatePassphrase, hashPassphrase } from "./passphrase.ts";
 
 export function slugify(name: string): string {
@@ -42,16 +42,21 @@ export async function createStrategy(
   }
 }
 
-/** Issues a new passphrase; the old one stops working at once. */
+/** Issues a new passphrase; the old one stops working at once here, and within seconds on other API processes. */
 export async function rotatePassphrase(
   input: { strategyId: string },
   deps: { db: DbClient },
-): Promise<{ passphrase: string }> {
+): Promise<{ slug: string; passphrase: string }> {
   const passphrase = generatePassphrase();
-  const updated = await deps.db.strategy.updateMany({
-    where: { id: input.strategyId },
-    data: { passphraseHash: hashPassphrase(passphrase) },
-  });
-  if (updated.count === 0) throw new AppError("NOT_FOUND", `strategy ${input.strategyId} does not exist`);
-  return { passphrase };
+  try {
+    const { slug } = await deps.db.strategy.update({
+      where: { id: input.strategyId },
+      data: { passphraseHash: hashPassphrase(passphrase) },
+      select: { slug: true },
+    });
+    return { slug, passphrase };
+  } catch (err) {
+    if (isNotFound(err)) throw new AppError("NOT_FOUND", `strategy ${input.strategyId} does not exist`);
+    throw err;
+  }
 }

@@ -1,0 +1,42 @@
+import { readdir, readFile } from "node:fs/promises";
+
+const TICKS_PER_SEC = 100;
+
+async function cpuTicks(pid: number): Promise<number> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+async function pidsNamed(name: string): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const comm = await readFile(`/proc/${entry}/comm`, "utf8").catch(() => "");
+    if (comm.trim().startsWith(name)) pids.push(Number(entry));
+  }
+  return pids;
+}
+
+/** CPU seconds spent by each group of processes between start() and the returned stop(): where a run's time went. */
+export async function cpuUsage(groups: Record<string, number[] | string>) {
+  const resolve = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        Object.entries(groups).map(async ([k, v]) => [k, typeof v === "string" ? await pidsNamed(v) : v] as const),
+      ),
+    );
+  const sum = async (pids: number[]) => (await Promise.all(pids.map(cpuTicks))).reduce((a, b) => a + b, 0);
+  const before = await resolve();
+  const start = Object.fromEntries(await Promise.all(Object.entries(before).map(async ([k, p]) => [k, await sum(p)])));
+  return async () => {
+    const after = await resolve();
+    const out: Record<string, number> = {};
+    for (const [k, pids] of Object.entries(after)) out[k] = ((await sum(pids)) - (start[k] ?? 0)) / TICKS_PER_SEC;
+    return out;
+  };
+}
