@@ -23,15 +23,21 @@ export async function fanOutSignal(
   });
   if (!signal) return { executions: 0 };
 
-  const subscriptions = await db.subscription.findMany({
-    where: { strategyId: signal.strategyId, status: "active", account: { status: "active" } },
-    select: { id: true, accountId: true },
-    orderBy: { createdAt: "asc" },
-  });
-
   const leg = mainLegOf(signal.action);
-  for (let i = 0, n = 0; i < subscriptions.length; i += chunkSize(n), n++) {
-    const chunk = subscriptions.slice(i, i + chunkSize(n));
+  let total = 0;
+  let cursor: string | undefined;
+  for (let n = 0; ; n++) {
+    // Paged by id, so the first page is read, written and enqueued before the rest is even read.
+    const chunk = await db.subscription.findMany({
+      where: { strategyId: signal.strategyId, status: "active", account: { status: "active" } },
+      select: { id: true, accountId: true },
+      orderBy: { id: "asc" },
+      take: chunkSize(n),
+      ...(cursor && { cursor: { id: cursor }, skip: 1 }),
+    });
+    if (chunk.length === 0) break;
+    cursor = chunk[chunk.length - 1]?.id;
+    total += chunk.length;
     await db.execution.createMany({
       data: chunk.map((s) => ({
         signalId: signal.id,
@@ -50,6 +56,6 @@ export async function fanOutSignal(
     );
   }
   await db.signal.update({ where: { id: signal.id }, data: { status: "dispatched" } });
-  deps.logger.info({ signalId: signal.id, executions: subscriptions.length }, "signal fanned out");
-  return { executions: subscriptions.length };
+  deps.logger.info({ signalId: signal.id, executions: total }, "signal fanned out");
+  return { executions: total };
 }

@@ -8,6 +8,7 @@ import type { ExchangeCredentials, MarketInfo } from "./exchange.ts";
 import { InstancePool } from "./instance-pool.ts";
 import { mapCcxtError } from "./map-ccxt-error.ts";
 import { toMarketInfo } from "./map-ccxt-market.ts";
+import { useNativeHmac } from "./native-hmac.ts";
 import { RateLimitGate } from "./rate-limit-gate.ts";
 import { SharedMarkets } from "./shared-markets.ts";
 import type { VenueProfile } from "./venue-profiles.ts";
@@ -182,6 +183,7 @@ export class CcxtVenue {
     ex.enableLastHttpResponse = false;
     ex.enableLastJsonResponse = false;
     if (this.opts.urlOverride) applyUrlOverride(ex, this.opts.urlOverride);
+    useNativeHmac(ex);
     return ex;
   }
 }
