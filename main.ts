@@ -1,6 +1,9 @@
 // `npm start`: API, workers and bots in one process. On embedded defaults (no DATABASE_URL, no REDIS_URL) it
 // needs nothing installed: PGlite under .data/ and an in-process queue.
 import { apiDepsFrom, serveApi } from "./api/serve.ts";
+import { createTelegramNotifier } from "./bots/telegram/notifications/telegram-notifier.ts";
+import { startTelegram } from "./bots/telegram/start-telegram.ts";
+import { telegramFromRuntime } from "./bots/telegram/telegram-from-runtime.ts";
 import { loadEnvOrExit } from "./core/platform/config.ts";
 import { createLogger } from "./core/platform/logger.ts";
 import { buildRuntime } from "./core/platform/runtime.ts";
@@ -10,16 +13,25 @@ import { startWorkers } from "./worker/start-workers.ts";
 const env = loadEnvOrExit(process.env);
 const logger = createLogger({ pretty: env.NODE_ENV === "development" && process.stdout.isTTY, level: env.LOG_LEVEL });
 const rt = await buildRuntime(env, logger);
-const workers = await startWorkers(rt);
-const api = await serveApi(apiDepsFrom(rt, workers.queue), { host: env.HOST, port: env.PORT });
+const notifier = env.TELEGRAM_BOT_TOKEN
+  ? createTelegramNotifier({ token: env.TELEGRAM_BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT })
+  : undefined;
+const workers = await startWorkers(rt, { notifier });
+const tg = telegramFromRuntime(rt, workers.queue);
+const telegram = tg ? await startTelegram(tg.options, tg.deps) : undefined;
+const api = await serveApi(apiDepsFrom(rt, workers.queue), {
+  host: env.HOST,
+  port: env.PORT,
+  mount: telegram?.webhookRoutes,
+});
 
 logger.info(
   {
     url: api.url,
     database: rt.db.kind,
     queue: workers.mode,
-    telegram: env.TELEGRAM_BOT_TOKEN
-      ? "off (the Telegram bot is not part of this build yet)"
+    telegram: telegram
+      ? `on (@${telegram.username}, ${telegram.mode === "webhook" ? "webhook" : "long polling"})`
       : "off (TELEGRAM_BOT_TOKEN unset)",
     discord: env.DISCORD_BOT_TOKEN
       ? "off (the Discord bot is not part of this build yet)"
@@ -28,4 +40,4 @@ logger.info(
   "mimic is up",
 );
 
-onShutdown(logger, [api.close, workers.close, rt.close]);
+onShutdown(logger, [async () => telegram?.stop(), api.close, workers.close, rt.close]);

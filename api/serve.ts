@@ -1,4 +1,5 @@
 import { serve } from "@hono/node-server";
+import type { Hono } from "hono";
 import type { JobQueue } from "../core/platform/jobs.ts";
 import type { Runtime } from "../core/platform/runtime.ts";
 import { createStrategyLookup } from "../core/strategies/strategy-lookup.ts";
@@ -10,8 +11,13 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export function serveApi(deps: AppDeps, opts: { host: string; port: number }): Promise<RunningApi> {
+export function serveApi(
+  deps: AppDeps,
+  // `mount`: routes of another transport served on the same port (the Telegram webhook).
+  opts: { host: string; port: number; mount?: Hono },
+): Promise<RunningApi> {
   const app = createApp(deps);
+  if (opts.mount) app.route("/", opts.mount);
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, (info) => {
       const host = info.address === "0.0.0.0" || info.address === "::" ? "localhost" : info.address;

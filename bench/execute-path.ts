@@ -7,8 +7,8 @@ import { createCredentialCipher } from "../core/accounts/credential-cipher.ts";
 import { createCcxtExchangeFactory } from "../core/exchange/ccxt-exchange-factory.ts";
 import { createExchangeResolver } from "../core/exchange/exchange-resolver.ts";
 import { silentLogger } from "../core/platform/logger.ts";
-import { createStrategy } from "../core/strategies/create-strategy.ts";
 import { receiveSignal } from "../core/signals/receive-signal.ts";
+import { createStrategy } from "../core/strategies/create-strategy.ts";
 import { createStrategyLookup } from "../core/strategies/strategy-lookup.ts";
 import { createTestDatabase } from "../test/db.ts";
 import { startEntry } from "../test/processes.ts";
@@ -38,10 +38,19 @@ try {
   const run = async (name: string, followers: number) => {
     const s = await createStrategy({ name }, { db });
     const { id } = await db.strategy.findUniqueOrThrow({ where: { slug: s.slug } });
-    await seedFollowers(db, { strategyId: id, followers, masterKey, keyPrefix: name, sizing: { mode: "fixed", value: "200" } });
+    await seedFollowers(db, {
+      strategyId: id,
+      followers,
+      masterKey,
+      keyPrefix: name,
+      sizing: { mode: "fixed", value: "200" },
+    });
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    await receiveSignal({ strategy: s.slug, body: { passphrase: s.passphrase, symbol: "BTCUSDT", action: "long" } }, deps);
+    await receiveSignal(
+      { strategy: s.slug, body: { passphrase: s.passphrase, symbol: "BTCUSDT", action: "long" } },
+      deps,
+    );
     await queue.drain();
     const cpu = process.cpuUsage(cpu0);
     return { ms: performance.now() - t0, cpuMsPerOrder: (cpu.user + cpu.system) / 1000 / followers };

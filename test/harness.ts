@@ -3,6 +3,7 @@ import type { AppDeps } from "../api/app-deps.ts";
 import { createCredentialCipher } from "../core/accounts/credential-cipher.ts";
 import { createCcxtExchangeFactory } from "../core/exchange/ccxt-exchange-factory.ts";
 import { createExchangeResolver } from "../core/exchange/exchange-resolver.ts";
+import type { Notifier } from "../core/notifications/notification-message.ts";
 import type { Clock } from "../core/platform/clock.ts";
 import type { Db } from "../core/platform/db/create-db.ts";
 import { silentLogger } from "../core/platform/logger.ts";
@@ -29,6 +30,8 @@ export function createHarness(opts: {
   paperPrices?: Record<string, string>;
   concurrency?: number;
   retry?: { attempts: number; backoffMs: number; maxBackoffMs: number };
+  /** Registers the "notify" processor (chat notifications). */
+  notifier?: Notifier;
 }): Harness {
   const clock = opts.clock ?? { now: () => new Date() };
   const cipher = createCredentialCipher({ masterKey: generateMasterKey() });
@@ -52,7 +55,9 @@ export function createHarness(opts: {
     dedupeWindowSec: 30,
     dbPing: () => opts.db.ping(),
   };
-  queue.start(buildProcessors({ db: opts.db.prisma, queue, exchanges, clock, logger: silentLogger }));
+  queue.start(
+    buildProcessors({ db: opts.db.prisma, queue, exchanges, clock, logger: silentLogger, notifier: opts.notifier }),
+  );
   const app = createApp(deps);
 
   const request: Harness["request"] = (method, path, body, o = {}) => {

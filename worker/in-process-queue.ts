@@ -80,7 +80,9 @@ export function createInProcessQueue(opts: {
         return;
       }
       opts.logger.error({ jobId: job.jobId, err: toAppError(err).message }, "job failed for good");
-      forget(job.jobId);
+      // Not remembered: a job that died without recording an outcome (say, Postgres was down for its every
+      // attempt) must stay re-addable, or the resume sweep could never run its execution again.
+      known.delete(job.jobId);
     }
   };
 

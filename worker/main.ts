@@ -1,4 +1,5 @@
 // `npm run worker`: job processors only. Run as many as you like, on any machine that reaches Postgres and Redis.
+import { setPriority } from "node:os";
 import { loadEnvOrExit } from "../core/platform/config.ts";
 import { createLogger } from "../core/platform/logger.ts";
 import { requireSharedInfra } from "../core/platform/require-shared-infra.ts";
@@ -12,12 +13,15 @@ if (problem) {
   console.error(problem);
   process.exit(1);
 }
+// A worker is throughput work; the API's acks are latency work. Yield the CPU to the latter.
+setPriority(env.WORKER_NICE);
 const logger = createLogger({
   pretty: env.NODE_ENV === "development" && process.stdout.isTTY,
   level: env.LOG_LEVEL,
   name: "mimic-worker",
 });
 const rt = await buildRuntime(env, logger);
+// Notifications ("notify" jobs) are delivered by the process running the Telegram bot, not here.
 const workers = await startWorkers(rt);
 logger.info({ queue: workers.mode, concurrency: env.WORKER_CONCURRENCY, pid: process.pid }, "worker is up");
 onShutdown(logger, [workers.close, rt.close]);

@@ -1,9 +1,11 @@
 import { resumeUnfinishedWork } from "../core/copying/resume-unfinished-work.ts";
+import type { Notifier } from "../core/notifications/notification-message.ts";
 import type { JobQueue } from "../core/platform/jobs.ts";
 import type { Runtime } from "../core/platform/runtime.ts";
 import { startBullmqWorkers } from "./bullmq-workers.ts";
 import { createInProcessQueue } from "./in-process-queue.ts";
 import { buildProcessors } from "./processors.ts";
+import { startResumeSweep } from "./resume-sweep.ts";
 
 export interface StartedWorkers {
   /** Where new work is enqueued: BullMQ with Redis, this process's own queue without. */
@@ -13,8 +15,14 @@ export interface StartedWorkers {
 }
 
 /** Runs the job processors on BullMQ when Redis is configured, otherwise in this process with the same semantics. */
-export async function startWorkers(rt: Runtime): Promise<StartedWorkers> {
-  const base = { db: rt.db.prisma, exchanges: rt.exchanges, clock: rt.clock, logger: rt.logger };
+export async function startWorkers(rt: Runtime, opts: { notifier?: Notifier } = {}): Promise<StartedWorkers> {
+  const base = {
+    db: rt.db.prisma,
+    exchanges: rt.exchanges,
+    clock: rt.clock,
+    logger: rt.logger,
+    notifier: opts.notifier,
+  };
   const concurrency = rt.env.WORKER_CONCURRENCY;
   let started: StartedWorkers;
   if (rt.redis) {
@@ -22,9 +30,12 @@ export async function startWorkers(rt: Runtime): Promise<StartedWorkers> {
     const workers = startBullmqWorkers({
       connection,
       processors: buildProcessors({ ...base, queue }),
-      concurrency: { "fan-out-signal": 2, "execute-subscription": concurrency },
+      // Notifications wait in the sender's throttle (30/s overall), so a few in flight keep it busy.
+      concurrency: { "fan-out-signal": 2, "execute-subscription": concurrency, notify: 32 },
       logger: rt.logger,
       prefix: rt.env.QUEUE_PREFIX,
+      lockDurationMs: rt.env.WORKER_LOCK_DURATION_MS,
+      stalledIntervalMs: rt.env.WORKER_STALLED_INTERVAL_MS,
     });
     started = { queue, mode: "bullmq", close: () => workers.close() };
   } else {
@@ -32,6 +43,20 @@ export async function startWorkers(rt: Runtime): Promise<StartedWorkers> {
     queue.start(buildProcessors({ ...base, queue }));
     started = { queue, mode: "in-process", close: () => queue.close() };
   }
-  await resumeUnfinishedWork({ db: rt.db.prisma, queue: started.queue, clock: rt.clock, logger: rt.logger });
-  return started;
+  const resumeDeps = { db: rt.db.prisma, queue: started.queue, clock: rt.clock, logger: rt.logger };
+  await resumeUnfinishedWork(resumeDeps);
+  const sweep = startResumeSweep({
+    ...resumeDeps,
+    intervalMs: rt.env.RESUME_SWEEP_INTERVAL_MS,
+    staleAfterMs: rt.env.RESUME_SWEEP_STALE_MS,
+  });
+  const closeWorkers = started.close;
+  return {
+    ...started,
+    async close() {
+      // The sweep first, so it cannot enqueue into a queue that is closing.
+      await sweep.stop();
+      await closeWorkers();
+    },
+  };
 }

@@ -54,7 +54,11 @@ describe("admin API", () => {
     const before = await h.request("POST", `/webhooks/tradingview/${s.slug}`, { ...body, passphrase: s.passphrase });
     expect(before.status).toBe(202);
     const { passphrase } = await h.admin<{ passphrase: string }>("POST", `/api/admin/strategies/${s.id}/passphrase`);
-    const old = await h.request("POST", `/webhooks/tradingview/${s.slug}`, { ...body, id: 2, passphrase: s.passphrase });
+    const old = await h.request("POST", `/webhooks/tradingview/${s.slug}`, {
+      ...body,
+      id: 2,
+      passphrase: s.passphrase,
+    });
     expect(old.status).toBe(401);
     const fresh = await h.request("POST", `/webhooks/tradingview/${s.slug}`, { ...body, passphrase });
     expect(fresh.status).toBe(202);

@@ -4,6 +4,7 @@ import type { DbClient } from "../platform/db-client.ts";
 import type { Decimal } from "../platform/decimal.ts";
 import { AppError } from "../platform/errors.ts";
 import type { CredentialCipher } from "./credential-cipher.ts";
+import type { KeyPermissionProbe } from "./key-permissions.ts";
 
 export interface LinkAccountInput {
   userId: string;
@@ -24,7 +25,14 @@ export const DEFAULT_PAPER_BALANCE = "10000";
  */
 export async function linkAccount(
   input: LinkAccountInput,
-  deps: { db: DbClient; cipher: CredentialCipher; exchanges: ExchangeResolver; logger: Logger },
+  deps: {
+    db: DbClient;
+    cipher: CredentialCipher;
+    exchanges: ExchangeResolver;
+    logger: Logger;
+    /** When given, a key the exchange says can withdraw is refused. */
+    keyPermissions?: KeyPermissionProbe;
+  },
 ): Promise<{ id: string }> {
   const { db } = deps;
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { id: true } });
@@ -56,6 +64,12 @@ export async function linkAccount(
   const credentials = { apiKey: input.apiKey, secret: input.secret, password: input.password };
   const exchange = deps.exchanges.forCredentials(input.exchange, credentials);
   await exchange.fetchBalance();
+  if ((await deps.keyPermissions?.canWithdraw(input.exchange, credentials)) === true) {
+    throw new AppError(
+      "KEY_CAN_WITHDRAW",
+      "this API key is allowed to withdraw funds; create a key with trading only (withdrawals off) and link that",
+    );
+  }
 
   const sealed = deps.cipher.seal(JSON.stringify(credentials));
   const account = await db.exchangeAccount.create({

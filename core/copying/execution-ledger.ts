@@ -37,8 +37,13 @@ export interface ExecutionFinish {
 export interface ExecutionLedger {
   load(signalId: string, subscriptionId: string): Promise<LoadedRow | null>;
   findOrder(clientOrderId: string): Promise<Order | null>;
-  /** Durable before the request leaves: the "sending" row that makes a retry look before it re-sends. */
-  insertSending(row: NewOrderRow): Promise<void>;
+  /**
+   * Durable before the request leaves: the "sending" row that makes a retry look before it re-sends.
+   * False when the row already existed: another attempt of this execution got there first.
+   */
+  insertSending(row: NewOrderRow): Promise<boolean>;
+  /** Marks a "sending" row as sent again now, unless another attempt did since `seen` (then false). */
+  claimResend(clientOrderId: string, seen: Date): Promise<boolean>;
   recordOrder(clientOrderId: string, result: OrderResult): Promise<void>;
   rejectOrder(clientOrderId: string, error: string): Promise<void>;
   finish(update: ExecutionFinish): Promise<void>;
@@ -141,9 +146,9 @@ export function createExecutionLedger(
     return keys.map((k) => byKey.get(`${k.signalId}|${k.subscriptionId}`) ?? null);
   }, opts);
 
-  const insertSending = batched<NewOrderRow>(async (rows) => {
+  const insertSending = batched<NewOrderRow, boolean>(async (rows) => {
     const col = <T>(f: (r: NewOrderRow) => T) => rows.map(f);
-    await db.$executeRaw`
+    const inserted = await db.$queryRaw<{ clientOrderId: string }[]>`
       INSERT INTO "Order" ("id", "executionId", "kind", "clientOrderId", "symbol", "side", "type", "reduceOnly",
         "requestedAmount", "triggerPrice", "status", "updatedAt")
       SELECT gen_random_uuid()::text, v.eid, v.kind::"OrderKind", v.cid, v.symbol, v.side, v.type, v.ro,
@@ -154,8 +159,11 @@ export function createExecutionLedger(
         ${col((r) => r.reduceOnly)}::boolean[], ${col((r) => r.requestedAmount.toString())}::text[],
         ${col((r) => str(r.triggerPrice))}::text[]
       ) AS v(eid, kind, cid, symbol, side, type, ro, amount, trigger)
-      ON CONFLICT ("clientOrderId") DO NOTHING`;
-    return undefined;
+      ON CONFLICT ("clientOrderId") DO NOTHING
+      RETURNING "clientOrderId"`;
+    // Two attempts of one order in the same batch: only the first of them owns the row.
+    const owned = new Set(inserted.map((r) => r.clientOrderId));
+    return rows.map((r) => owned.delete(r.clientOrderId));
   }, opts);
 
   const recordOrder = batched<{ clientOrderId: string; result: OrderResult }>(async (items) => {
@@ -199,6 +207,13 @@ export function createExecutionLedger(
     load: (signalId, subscriptionId) => load({ signalId, subscriptionId }),
     findOrder: (clientOrderId) => db.order.findUnique({ where: { clientOrderId } }),
     insertSending,
+    async claimResend(clientOrderId, seen) {
+      const claimed = await db.order.updateMany({
+        where: { clientOrderId, status: "sending", updatedAt: seen },
+        data: { updatedAt: new Date() },
+      });
+      return claimed.count === 1;
+    },
     recordOrder: (clientOrderId, result) => recordOrder({ clientOrderId, result }),
     async rejectOrder(clientOrderId, error) {
       await db.order.update({ where: { clientOrderId }, data: { status: "rejected", error } });

@@ -30,6 +30,10 @@ export class CcxtExchangeClient implements ExchangeClient {
     this.#credentials = credentials;
   }
 
+  get inFlightMs(): number {
+    return this.venue.inFlightMs;
+  }
+
   market(symbol: string): Promise<MarketInfo> {
     return this.venue.marketInfo(symbol);
   }

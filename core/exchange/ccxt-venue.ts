@@ -51,10 +51,14 @@ export class CcxtVenue {
   readonly knownLeverage = new LRUCache<string, number>({ max: 200_000, ttl: 10 * 60_000 });
   /** Keys a venue told to wait (Retry-After); public calls share the key "". */
   readonly rateLimits: RateLimitGate;
+  /** See ExchangeClient.inFlightMs: the timeout plus the receive window ccxt signs with (10 s by default). */
+  readonly inFlightMs: number;
 
   constructor(private readonly opts: CcxtVenueOptions) {
     this.profile = opts.profile;
     this.rateLimits = new RateLimitGate(opts.profile.exchangeId);
+    const recvWindow = Number(opts.profile.ccxtOptions.recvWindow ?? 10_000);
+    this.inFlightMs = opts.timeoutMs + recvWindow;
     const candidate = (ccxt as unknown as Record<string, unknown>)[opts.profile.exchangeId];
     if (typeof candidate !== "function") throw new Error(`ccxt has no exchange ${opts.profile.exchangeId}`);
     this.exchangeClass = candidate as ExchangeClass;

@@ -69,6 +69,11 @@ export interface OrderResult {
 
 export interface ExchangeClient {
   readonly exchangeId: string;
+  /**
+   * How long after it left an order request may still be executed by the venue: our timeout plus the venue's
+   * receive window (Binance's matching engine refuses a request older than recvWindow, -5028). Absent: 0.
+   */
+  readonly inFlightMs?: number;
   market(symbol: string): Promise<MarketInfo>;
   fetchBalance(): Promise<Balance>;
   fetchPositions(): Promise<Position[]>;

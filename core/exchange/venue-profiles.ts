@@ -33,6 +33,9 @@ const binanceusdm: VenueProfile = {
     defaultType: "swap",
     // The currencies endpoint is spot/sapi and needs a key; markets are all the adapter uses.
     fetchCurrencies: false,
+    // How long a signed request stays executable: after an uncertain send we wait this out before asking
+    // whether the order exists, so a shorter window than ccxt's 10 s default shortens every such retry.
+    recvWindow: 5_000,
   },
   // Since Dec 2025 TP/SL live in the algo-order API (ccxt routes them there: POST /fapi/v1/algoOrder with
   // clientAlgoId), and the plain order endpoints do not see them: look in both books.

@@ -56,6 +56,11 @@ export async function placeOrder(
   }
 
   if (existing) {
+    // A request sent moments ago may still be on its way: a look-up now could miss it and a second send
+    // would double the order. Wait until the venue can no longer execute it, then look.
+    const inFlightMs = exchange.inFlightMs ?? 0;
+    const age = Date.now() - existing.updatedAt.getTime();
+    if (age < inFlightMs) throw inFlight(inFlightMs - age);
     const found = await exchange.findOrder(request.symbol, request.clientOrderId);
     if (found) {
       log.info(
@@ -65,9 +70,11 @@ export async function placeOrder(
       await ledger.recordOrder(request.clientOrderId, found);
       return found;
     }
+    // The resend starts a new in-flight window; a concurrent attempt that got here too backs off.
+    if (!(await ledger.claimResend(request.clientOrderId, existing.updatedAt))) throw inFlight(inFlightMs);
     log.info(ids, "order from an earlier attempt is not at the exchange; sending it again");
   } else {
-    await ledger.insertSending({
+    const owned = await ledger.insertSending({
       executionId: input.executionId,
       kind: input.kind,
       clientOrderId: request.clientOrderId,
@@ -78,8 +85,10 @@ export async function placeOrder(
       requestedAmount: request.amount,
       triggerPrice: request.triggerPrice,
     });
+    if (!owned) throw inFlight(exchange.inFlightMs ?? 0);
   }
 
+  const sentAt = Date.now();
   try {
     const result = await exchange.createOrder(request);
     await ledger.recordOrder(request.clientOrderId, result);
@@ -98,8 +107,22 @@ export async function placeOrder(
     if (isAppError(err) && !err.retryable) {
       await ledger.rejectOrder(request.clientOrderId, `${err.code}: ${err.message}`);
     }
+    // The next attempt could only wait for this request to become unable to land: ask for that delay now.
+    if (isAppError(err, "EXCHANGE_UNCERTAIN")) {
+      const wait = (exchange.inFlightMs ?? 0) - (Date.now() - sentAt);
+      if (wait > (err.retryAfterMs ?? 0)) {
+        throw new AppError(err.code, err.message, { details: err.details, retryAfterMs: wait });
+      }
+    }
     throw err;
   }
+}
+
+/** Retryable, and not before the other attempt's request can no longer land. */
+function inFlight(retryAfterMs: number): AppError {
+  return new AppError("EXCHANGE_UNCERTAIN", "another attempt's request for this order may still be in flight", {
+    retryAfterMs: Math.max(1, retryAfterMs),
+  });
 }
 
 /** Replays a recorded refusal with its original code, so a retried job fails the same way without a request. */

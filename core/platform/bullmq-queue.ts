@@ -22,7 +22,7 @@ export function createBullmqQueue(opts: { connection: Redis; prefix?: string; re
     backoff: { type: "mimic", delay: backoffDelay(retry, 1) },
     // Finished jobs are pruned; re-running one is harmless because executions record their terminal state.
     removeOnComplete: { age: 24 * 3600, count: 100_000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
+    removeOnFail: true,
   });
 
   return {

@@ -32,6 +32,26 @@ describe("loadEnv", () => {
     }
   });
 
+  it("defaults the worker's lock, stalled check and resume sweep to production values, and parses overrides", () => {
+    expect(loadEnv({})).toMatchObject({
+      WORKER_LOCK_DURATION_MS: 30_000,
+      WORKER_STALLED_INTERVAL_MS: 30_000,
+      RESUME_SWEEP_INTERVAL_MS: 30_000,
+      RESUME_SWEEP_STALE_MS: 60_000,
+    });
+    const env = loadEnv({
+      WORKER_LOCK_DURATION_MS: "2000",
+      WORKER_STALLED_INTERVAL_MS: "1000",
+      RESUME_SWEEP_INTERVAL_MS: "0",
+    });
+    expect(env).toMatchObject({
+      WORKER_LOCK_DURATION_MS: 2000,
+      WORKER_STALLED_INTERVAL_MS: 1000,
+      RESUME_SWEEP_INTERVAL_MS: 0,
+    });
+    expect(() => loadEnv({ WORKER_LOCK_DURATION_MS: "10" })).toThrowError(/WORKER_LOCK_DURATION_MS/);
+  });
+
   it("parses JSON-valued variables", () => {
     const env = loadEnv({ CCXT_URL_OVERRIDES: '{"binanceusdm":"http://127.0.0.1:9"}' });
     expect(env.CCXT_URL_OVERRIDES).toEqual({ binanceusdm: "http://127.0.0.1:9" });

@@ -46,6 +46,9 @@ export const envSchema = z
     MASTER_KEY_PREVIOUS: optionalString,
     ADMIN_TOKEN: optionalString.pipe(z.string().min(24, { error: "must be at least 24 characters" }).optional()),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+    // Scheduling priority (nice) of `npm run worker` processes: on a host shared with the API, a fan-out then
+    // never delays a webhook's acknowledgement.
+    WORKER_NICE: z.coerce.number().int().min(0).max(19).default(5),
     // A dead worker's jobs are re-run once their lock has expired and a stalled check has seen it.
     WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
     WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
@@ -81,10 +84,31 @@ export const envSchema = z
         .optional(),
     ),
     TELEGRAM_BOT_TOKEN: optionalString,
+    // A self-hosted Bot API server (https://github.com/tdlib/telegram-bot-api); Telegram's own when unset.
+    TELEGRAM_API_ROOT: optionalString.pipe(z.url({ error: "must be a URL such as http://127.0.0.1:8081" }).optional()),
+    // Set: Telegram pushes updates to this public URL (served by the API); unset: the bot long-polls.
+    TELEGRAM_WEBHOOK_URL: optionalString.pipe(
+      z.url({ error: "must be the public https URL of the webhook" }).optional(),
+    ),
+    TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, { error: "16-256 characters of A-Z a-z 0-9 _ -" })
+        .optional(),
+    ),
+    // How often finished executions are turned into Telegram messages.
+    TELEGRAM_NOTIFY_SWEEP_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
     DISCORD_BOT_TOKEN: optionalString,
     RUN_MIGRATIONS: booleanish.default(true),
   })
   .superRefine((env, ctx) => {
+    if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TELEGRAM_WEBHOOK_SECRET"],
+        message: "is required with TELEGRAM_WEBHOOK_URL",
+      });
+    }
     if (env.NODE_ENV !== "production") return;
     for (const key of ["MASTER_KEY", "ADMIN_TOKEN"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when NODE_ENV=production" });

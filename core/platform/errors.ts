@@ -4,7 +4,10 @@ export const errorCodes = {
   BAD_REQUEST: { status: 400, retryable: false },
   UNAUTHORIZED: { status: 401, retryable: false },
   NOT_FOUND: { status: 404, retryable: false },
+  FORBIDDEN: { status: 403, retryable: false },
   CONFLICT: { status: 409, retryable: false },
+  // Too many wrong codes: the action is refused until the lock expires (details.until).
+  LOCKED: { status: 423, retryable: false },
   PAYLOAD_TOO_LARGE: { status: 413, retryable: false },
   CONFIG_INVALID: { status: 500, retryable: false },
   // Exchange outcomes, mapped from ccxt's error classes.
@@ -12,6 +15,8 @@ export const errorCodes = {
   BELOW_MINIMUM: { status: 422, retryable: false },
   UNKNOWN_MARKET: { status: 422, retryable: false },
   INVALID_KEY: { status: 422, retryable: false },
+  // The API key may withdraw funds: Mimic only accepts trade-only keys.
+  KEY_CAN_WITHDRAW: { status: 422, retryable: false },
   ORDER_REJECTED: { status: 422, retryable: false },
   NO_PRICE: { status: 422, retryable: false },
   RATE_LIMITED: { status: 503, retryable: true },

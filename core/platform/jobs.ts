@@ -6,6 +6,7 @@ import { z } from "zod";
 export const jobSchemas = {
   "fan-out-signal": z.object({ signalId: z.uuid() }),
   "execute-subscription": z.object({ signalId: z.uuid(), subscriptionId: z.uuid() }),
+  notify: z.object({ notificationId: z.uuid() }),
 } as const;
 
 export type JobName = keyof typeof jobSchemas;
@@ -29,6 +30,7 @@ export interface JobQueue {
 export const jobIds = {
   fanOut: (signalId: string) => `fanout_${signalId}`,
   execute: (signalId: string, subscriptionId: string) => `exec_${signalId}_${subscriptionId}`,
+  notify: (notificationId: string) => `notify_${notificationId}`,
 };
 
 export interface RetryPolicy {
@@ -51,4 +53,7 @@ export interface JobContext {
 }
 
 export type JobProcessor<N extends JobName> = (data: JobPayload<N>, ctx: JobContext) => Promise<void>;
-export type JobProcessors = { [N in JobName]: JobProcessor<N> };
+// "notify" runs only where a chat transport can deliver (a bot token is configured).
+export type JobProcessors = { [N in Exclude<JobName, "notify">]: JobProcessor<N> } & {
+  notify?: JobProcessor<"notify">;
+};

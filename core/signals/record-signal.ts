@@ -26,7 +26,7 @@ export async function recordSignal(
 ): Promise<RecordedSignal> {
   const b = s.body;
   const lookBack = !b.id;
-  const rows = await db.$queryRaw<RecordedSignal[]>`
+  const statement = db.$queryRaw<RecordedSignal[]>`
     WITH dup AS (
       SELECT "id", "status"::text AS "status" FROM "Signal"
       WHERE "strategyId" = ${s.strategyId} AND ("dedupeKey" = ${s.dedupeKey} OR (${lookBack} AND "bodyHash" = ${s.bodyHash}
@@ -44,6 +44,17 @@ export async function recordSignal(
     )
     SELECT "id", 'received' AS "status", false AS "duplicate" FROM ins
     UNION ALL SELECT "id", "status", true AS "duplicate" FROM dup`;
+  // Id-less bodies are keyed by a time bucket, so two deliveries on either side of a bucket boundary carry
+  // different keys and the unique index cannot settle them. Serialise those per (strategy, body): the lock is
+  // held to commit, and the statement after it takes a snapshot that sees the winner's row.
+  const rows = lookBack
+    ? (
+        await db.$transaction([
+          db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${s.strategyId}:${s.bodyHash}`}, 0))`,
+          statement,
+        ])
+      )[1]
+    : await statement;
   if (rows[0]) return rows[0];
   // Lost an insert race to a concurrent delivery that our snapshot could not see yet.
   const winner = await db.signal.findUniqueOrThrow({

@@ -9,7 +9,7 @@ import type { FakeBinance } from "./start-fake-binance.ts";
 //   POST   /__control/faults         FaultConfig with numeric or matcher rules
 //   DELETE /__control/faults
 //   GET    /__control/stats          counters, violations, client ids created more than once
-//   GET    /__control/creates?clientOrderId=...
+//   GET    /__control/creates?clientOrderId=...   (without clientOrderId: every id with its accepted count)
 //   GET    /__control/account?apiKey=...
 //   POST   /__control/reset-counters
 
@@ -60,7 +60,8 @@ export function handleControl(
     case "GET /__control/stats":
       return { status: 200, body: { ...fake.stats(), duplicates: fake.duplicateCreates() } };
     case "GET /__control/creates": {
-      const id = query.get("clientOrderId") ?? "";
+      const id = query.get("clientOrderId");
+      if (id === null) return { status: 200, body: Object.fromEntries(fake.state.createsByClientOrderId) };
       return { status: 200, body: { clientOrderId: id, accepted: fake.creates(id) } };
     }
     case "GET /__control/account": {

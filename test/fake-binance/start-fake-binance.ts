@@ -9,6 +9,7 @@ import { readBody, sendJson } from "./http-io.ts";
 import type { RouteTable } from "./route.ts";
 import { accountRoutes } from "./routes-account.ts";
 import { algoRoutes } from "./routes-algo.ts";
+import { apiRestrictionRoutes } from "./routes-api-restrictions.ts";
 import { orderRoutes } from "./routes-orders.ts";
 import { publicRoutes } from "./routes-public.ts";
 import { type FakeAccount, FakeBinanceState, type Violation } from "./state.ts";
@@ -72,7 +73,7 @@ export async function startFakeBinance(opts: FakeBinanceOptions = {}): Promise<F
     symbols: opts.symbols,
   });
   const routes: RouteTable = new Map(
-    Object.entries({ ...publicRoutes, ...accountRoutes, ...orderRoutes, ...algoRoutes }),
+    Object.entries({ ...publicRoutes, ...accountRoutes, ...orderRoutes, ...algoRoutes, ...apiRestrictionRoutes }),
   );
   let faults: FaultConfig = opts.faults ?? {};
   const held = new Set<ServerResponse>();

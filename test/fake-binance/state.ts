@@ -85,6 +85,8 @@ export class FakeBinanceState {
   readonly createAttemptsByClientOrderId = new Map<string, number>();
   readonly violations: Violation[] = [];
   readonly openAlgoBySymbol = new Map<string, Set<{ account: FakeAccount; order: FakeAlgoOrder }>>();
+  /** API keys whose restrictions say withdrawals are enabled (GET /sapi/v1/account/apiRestrictions). */
+  readonly withdrawalKeys = new Set<string>();
   totalRequests = 0;
   acceptedOrders = 0;
   /** Epoch ms of the first and last accepted create since the counters were reset (benchmarks read these). */

@@ -1,0 +1,20 @@
+import type { Logger } from "pino";
+import type { CredentialCipher } from "../../core/accounts/credential-cipher.ts";
+import type { KeyPermissionProbe } from "../../core/accounts/key-permissions.ts";
+import type { ExchangeResolver } from "../../core/exchange/exchange-resolver.ts";
+import type { Clock } from "../../core/platform/clock.ts";
+import type { DbClient } from "../../core/platform/db-client.ts";
+
+/** Everything the bot's handlers use; built by the entry point. */
+export interface BotDeps {
+  db: DbClient;
+  cipher: CredentialCipher;
+  exchanges: ExchangeResolver;
+  keyPermissions: KeyPermissionProbe;
+  clock: Clock;
+  logger: Logger;
+  /** Exchanges offered by /link, "paper" first. */
+  linkableExchanges: string[];
+  /** Shown in authenticator apps next to the account. */
+  totpIssuer: string;
+}

@@ -1,0 +1,76 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type Context, session } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { BotContext } from "./bot-context.ts";
+import type { BotDeps } from "./bot-deps.ts";
+import { accountsFeature } from "./features/accounts.ts";
+import { helpFeature } from "./features/help.ts";
+import { linkAccountFeature } from "./features/link-account.ts";
+import { panicFeature } from "./features/panic.ts";
+import { pnlFeature } from "./features/pnl.ts";
+import { positionsFeature } from "./features/positions.ts";
+import { settingsFeature } from "./features/settings.ts";
+import { startFeature } from "./features/start.ts";
+import { strategiesFeature } from "./features/strategies.ts";
+import { subscribeFeature } from "./features/subscribe.ts";
+import { twoFactorFeature } from "./features/two-factor.ts";
+import { unknownInputFeature } from "./features/unknown-command.ts";
+import { unsubscribeFeature } from "./features/unsubscribe.ts";
+import { dedupeUpdates } from "./middleware/dedupe-updates.ts";
+import { ensureUser } from "./middleware/ensure-user.ts";
+import { expireFlows } from "./middleware/expire-flows.ts";
+import { privateOnlyGuard } from "./middleware/private-only.ts";
+import { replyErrors } from "./middleware/reply-errors.ts";
+import { prismaSessionStorage } from "./session/prisma-session-storage.ts";
+import { initialSession } from "./session/session-data.ts";
+
+const chatKey = (ctx: Context) => ctx.chat?.id.toString();
+
+/** The bot with every feature; how updates arrive (polling, webhook, tests) is up to the caller. */
+export function createBot(opts: {
+  token: string;
+  deps: BotDeps;
+  apiRoot?: string;
+  /** Preset in tests so no getMe call is needed. */
+  botInfo?: UserFromGetMe;
+}): Bot<BotContext> {
+  const { deps } = opts;
+  const bot = new Bot<BotContext>(opts.token, { botInfo: opts.botInfo, client: { apiRoot: opts.apiRoot } });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  // Updates of one chat run in order (the runner runs different chats concurrently).
+  bot.use(sequentialize(chatKey));
+  bot.use((ctx, next) => {
+    ctx.deps = deps;
+    ctx.log = deps.logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id });
+    return next();
+  });
+  bot.use(replyErrors);
+  bot.use(dedupeUpdates);
+  bot.use(ensureUser);
+  bot.use(session({ initial: initialSession, storage: prismaSessionStorage(deps.db), getSessionKey: chatKey }));
+  bot.use(expireFlows);
+  bot.use(privateOnlyGuard());
+  for (const feature of [
+    startFeature(),
+    helpFeature(),
+    linkAccountFeature(),
+    accountsFeature(),
+    strategiesFeature(),
+    subscribeFeature(),
+    unsubscribeFeature(),
+    settingsFeature(),
+    positionsFeature(),
+    twoFactorFeature(),
+    panicFeature(),
+    pnlFeature(),
+  ]) {
+    bot.use(feature);
+  }
+  bot.use(unknownInputFeature());
+  bot.catch((err) =>
+    deps.logger.error({ err: err.message, updateId: err.ctx.update.update_id }, "telegram update failed"),
+  );
+  return bot;
+}

@@ -1,0 +1,42 @@
+// `npm run bot`: the Telegram bot on its own, for deployments that run the API and workers as separate
+// processes. It delivers the "notify" jobs too. (`npm start` runs the bot in its all-in-one process.)
+import { loadEnvOrExit } from "../../core/platform/config.ts";
+import { createLogger } from "../../core/platform/logger.ts";
+import { requireSharedInfra } from "../../core/platform/require-shared-infra.ts";
+import { buildRuntime } from "../../core/platform/runtime.ts";
+import { onShutdown } from "../../core/platform/shutdown.ts";
+import { consumeNotifications } from "./notifications/consume-notifications.ts";
+import { createTelegramNotifier } from "./notifications/telegram-notifier.ts";
+import { startTelegram } from "./start-telegram.ts";
+import { telegramFromRuntime } from "./telegram-from-runtime.ts";
+
+const env = loadEnvOrExit(process.env);
+const problem = requireSharedInfra(env, "bot");
+if (problem || !env.TELEGRAM_BOT_TOKEN) {
+  console.error(problem ?? "npm run bot needs TELEGRAM_BOT_TOKEN");
+  process.exit(1);
+}
+const logger = createLogger({
+  pretty: env.NODE_ENV === "development" && process.stdout.isTTY,
+  level: env.LOG_LEVEL,
+  name: "mimic-bot",
+});
+const rt = await buildRuntime(env, logger);
+const redis = rt.redis;
+const tg = redis && telegramFromRuntime(rt, redis.queue);
+if (!redis || !tg) throw new Error("unreachable: REDIS_URL and TELEGRAM_BOT_TOKEN are checked above");
+if (tg.options.webhook) {
+  console.error("npm run bot runs in long-polling mode; webhook mode is served by npm start or npm run api's port");
+  process.exit(1);
+}
+const telegram = await startTelegram(tg.options, tg.deps);
+const notifications = consumeNotifications({
+  connection: redis.connection,
+  prefix: env.QUEUE_PREFIX,
+  notifier: createTelegramNotifier({ token: env.TELEGRAM_BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT }),
+  db: rt.db.prisma,
+  clock: rt.clock,
+  logger,
+});
+logger.info({ bot: `@${telegram.username}`, mode: telegram.mode }, "telegram bot is up");
+onShutdown(logger, [telegram.stop, notifications.close, rt.close]);

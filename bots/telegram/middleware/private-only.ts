@@ -1,0 +1,28 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../bot-context.ts";
+
+// Commands that touch money or secrets: in a group anyone could read the answers (or the keys).
+export const PRIVATE_COMMANDS = [
+  "link",
+  "accounts",
+  "subscribe",
+  "unsubscribe",
+  "settings",
+  "positions",
+  "balance",
+  "pnl",
+  "2fa",
+  "panic",
+] as const;
+
+/** In a group, private commands get a pointer to the DM instead of an answer. */
+export function privateOnlyGuard(): Composer<BotContext> {
+  const guard = new Composer<BotContext>();
+  guard.chatType(["group", "supergroup", "channel"]).command([...PRIVATE_COMMANDS], async (ctx) => {
+    const me = ctx.me.username;
+    await ctx.reply(
+      `For your safety, /${ctx.msg.text.slice(1).split(/[\s@]/)[0]} only works in a private chat. Open one with @${me} and send it there.`,
+    );
+  });
+  return guard;
+}

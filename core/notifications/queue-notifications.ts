@@ -1,0 +1,63 @@
+import type { Clock } from "../platform/clock.ts";
+import type { DbClient } from "../platform/db-client.ts";
+import { type JobQueue, jobIds } from "../platform/jobs.ts";
+
+// Outcomes older than this when first seen are history, not news (e.g. right after the feature is deployed).
+const FRESH_MS = 60 * 60_000;
+// Pending notifications are re-enqueued for this long (a lost queue forgets them); job ids make that harmless.
+const RETRY_PENDING_MS = 24 * 3600_000;
+
+/**
+ * The notification outbox sweep. Writes one Notification per terminal execution of a Telegram user (and, for
+ * those who opted in, per signal and per day), keyed so that running it again writes nothing new, then
+ * enqueues a "notify" job per pending row. The copying code is untouched: it only has to finish executions.
+ */
+export async function queueNotifications(deps: {
+  db: DbClient;
+  queue: JobQueue;
+  clock: Clock;
+}): Promise<{ queued: number }> {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const since = new Date(now.getTime() - FRESH_MS);
+  await db.$executeRaw`
+    INSERT INTO "Notification" ("id", "userId", "kind", "dedupeKey", "payload", "createdAt")
+    SELECT gen_random_uuid()::text, u."id", 'signal', 'signal:' || s."id" || ':' || u."id",
+      jsonb_build_object('signalId', s."id"), ${now}
+    FROM "Signal" s
+    JOIN "Subscription" sub ON sub."strategyId" = s."strategyId" AND sub."status" = 'active'
+    JOIN "ExchangeAccount" a ON a."id" = sub."accountId" AND a."status" = 'active'
+    JOIN "User" u ON u."id" = a."userId"
+    WHERE s."receivedAt" >= ${since} AND u."notifySignals" AND u."telegramId" IS NOT NULL
+      AND u."telegramUnreachableAt" IS NULL
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
+  await db.$executeRaw`
+    INSERT INTO "Notification" ("id", "userId", "kind", "dedupeKey", "payload", "createdAt")
+    SELECT gen_random_uuid()::text, a."userId", 'execution', 'exec:' || e."id",
+      jsonb_build_object('executionId', e."id"), ${now}
+    FROM "Execution" e
+    JOIN "ExchangeAccount" a ON a."id" = e."accountId"
+    JOIN "User" u ON u."id" = a."userId"
+    WHERE e."status" IN ('filled', 'failed', 'skipped') AND e."updatedAt" >= ${since}
+      AND u."telegramId" IS NOT NULL AND u."telegramUnreachableAt" IS NULL
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
+  const day = now.toISOString().slice(0, 10);
+  await db.$executeRaw`
+    INSERT INTO "Notification" ("id", "userId", "kind", "dedupeKey", "payload", "createdAt")
+    SELECT gen_random_uuid()::text, u."id", 'daily', 'daily:' || u."id" || ':' || ${day},
+      jsonb_build_object('date', ${day}::text), ${now}
+    FROM "User" u
+    WHERE u."notifyDaily" AND u."telegramId" IS NOT NULL AND u."telegramUnreachableAt" IS NULL
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
+  const pending = await db.notification.findMany({
+    where: { status: "pending", createdAt: { gte: new Date(now.getTime() - RETRY_PENDING_MS) } },
+    orderBy: [{ createdAt: "asc" }, { kind: "desc" }],
+    select: { id: true },
+    take: 5000,
+  });
+  await deps.queue.addBulk(
+    "notify",
+    pending.map((n) => ({ data: { notificationId: n.id }, jobId: jobIds.notify(n.id) })),
+  );
+  return { queued: pending.length };
+}

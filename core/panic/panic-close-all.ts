@@ -1,0 +1,131 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import type { CredentialCipher } from "../accounts/credential-cipher.ts";
+import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
+import type { Clock } from "../platform/clock.ts";
+import type { DbClient } from "../platform/db-client.ts";
+import type { Decimal } from "../platform/decimal.ts";
+import { toAppError } from "../platform/errors.ts";
+import { requireTwoFactorCode } from "../security/two-factor.ts";
+
+export interface PanicAccountReport {
+  account: { id: string; exchange: string; label: string | null };
+  closed: { symbol: string; side: "long" | "short"; amount: Decimal; price?: Decimal }[];
+  /** Symbols whose open orders (TP/SL included) were cancelled. */
+  canceledIn: string[];
+  errors: { symbol?: string; code: string; message: string }[];
+}
+
+export interface PanicReport {
+  panicId: string;
+  pausedSubscriptions: number;
+  accounts: PanicAccountReport[];
+}
+
+/**
+ * The emergency stop: with a current TOTP code, pauses every subscription of the user (so no signal reopens
+ * anything), then closes every open position and cancels every open order on each active account. One account
+ * failing does not stop the others; every panic, whatever its outcome, is in the audit log.
+ */
+export async function panicCloseAll(
+  input: { userId: string; code: string },
+  deps: { db: DbClient; cipher: CredentialCipher; exchanges: ExchangeResolver; clock: Clock; logger: Logger },
+): Promise<PanicReport> {
+  const { db } = deps;
+  try {
+    await requireTwoFactorCode(input, deps);
+  } catch (err) {
+    await audit(db, input.userId, "panic.refused", { reason: toAppError(err).code });
+    throw err;
+  }
+  const panicId = randomUUID();
+  const paused = await db.subscription.updateMany({
+    where: { status: "active", account: { userId: input.userId } },
+    data: { status: "paused" },
+  });
+  const accounts = await db.exchangeAccount.findMany({
+    where: { userId: input.userId, status: "active" },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, exchange: true, label: true, credentials: true },
+  });
+  const reports = await Promise.all(accounts.map((a) => panicAccount(panicId, a, deps)));
+  const report = { panicId, pausedSubscriptions: paused.count, accounts: reports };
+  await audit(db, input.userId, "panic", {
+    panicId,
+    pausedSubscriptions: paused.count,
+    accounts: reports.map((r) => ({
+      accountId: r.account.id,
+      closed: r.closed.map((c) => ({ symbol: c.symbol, side: c.side, amount: c.amount.toString() })),
+      canceledIn: r.canceledIn,
+      errors: r.errors,
+    })),
+  });
+  deps.logger.warn({ userId: input.userId, panicId, accounts: reports.length }, "panic: closed everything");
+  return report;
+}
+
+async function panicAccount(
+  panicId: string,
+  account: { id: string; exchange: string; label: string | null; credentials: string | null },
+  deps: { db: DbClient; exchanges: ExchangeResolver },
+): Promise<PanicAccountReport> {
+  const report: PanicAccountReport = {
+    account: { id: account.id, exchange: account.exchange, label: account.label },
+    closed: [],
+    canceledIn: [],
+    errors: [],
+  };
+  try {
+    const exchange = deps.exchanges.forAccount(account);
+    const positions = await exchange.fetchPositions();
+    // Orders Mimic left open (TP/SL) name symbols that may have no position any more.
+    const openOrders = await deps.db.order.findMany({
+      where: { status: { in: ["open", "sending"] }, execution: { accountId: account.id } },
+      select: { symbol: true },
+      distinct: ["symbol"],
+    });
+    const symbols = new Set([...positions.map((p) => p.symbol), ...openOrders.map((o) => o.symbol)]);
+    for (const p of positions) {
+      try {
+        const result = await exchange.closePosition(
+          p.symbol,
+          panicOrderId(panicId, account.id, p.symbol),
+          p.markPrice ?? p.entryPrice,
+        );
+        if (result)
+          report.closed.push({ symbol: p.symbol, side: p.side, amount: result.filledAmount, price: result.avgPrice });
+      } catch (err) {
+        const e = toAppError(err);
+        report.errors.push({ symbol: p.symbol, code: e.code, message: e.message });
+      }
+    }
+    for (const symbol of symbols) {
+      try {
+        await exchange.cancelAllOrders(symbol);
+        report.canceledIn.push(symbol);
+      } catch (err) {
+        const e = toAppError(err);
+        report.errors.push({ symbol, code: e.code, message: e.message });
+      }
+    }
+    if (report.canceledIn.length) {
+      await deps.db.order.updateMany({
+        where: { status: "open", symbol: { in: report.canceledIn }, execution: { accountId: account.id } },
+        data: { status: "canceled" },
+      });
+    }
+  } catch (err) {
+    const e = toAppError(err);
+    report.errors.push({ code: e.code, message: e.message });
+  }
+  return report;
+}
+
+const panicOrderId = (panicId: string, accountId: string, symbol: string) =>
+  `mmp${createHash("sha256").update(`${panicId}|${accountId}|${symbol}`).digest("hex").slice(0, 28)}`;
+
+function audit(db: DbClient, userId: string, action: string, details: object) {
+  return db.auditLog.create({
+    data: { userId, actor: `user:${userId}`, action, details: JSON.parse(JSON.stringify(details)) },
+  });
+}

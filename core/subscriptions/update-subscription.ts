@@ -1,0 +1,47 @@
+import type { DbClient } from "../platform/db-client.ts";
+import type { Decimal } from "../platform/decimal.ts";
+import { AppError } from "../platform/errors.ts";
+
+export interface SubscriptionChange {
+  status?: "active" | "paused";
+  sizing?: { mode: "risk" | "fixed" | "multiplier"; value: Decimal };
+  maxLeverage?: number | null;
+  /** null clears the override: the signal's own TP/SL applies again. */
+  tpPercOverride?: Decimal | null;
+  slPercOverride?: Decimal | null;
+  maxOpenPositions?: number | null;
+}
+
+/** Changes one of the user's own live subscriptions; anything else is NOT_FOUND. Audited. */
+export async function updateSubscription(
+  input: { userId: string; subscriptionId: string; change: SubscriptionChange },
+  deps: { db: DbClient },
+): Promise<void> {
+  const { change } = input;
+  const updated = await deps.db.subscription.updateMany({
+    where: {
+      id: input.subscriptionId,
+      status: { in: ["active", "paused"] },
+      account: { userId: input.userId, status: "active" },
+    },
+    data: {
+      status: change.status,
+      sizingMode: change.sizing?.mode,
+      sizingValue: change.sizing?.value.toString(),
+      maxLeverage: change.maxLeverage,
+      tpPercOverride: change.tpPercOverride === null ? null : change.tpPercOverride?.toString(),
+      slPercOverride: change.slPercOverride === null ? null : change.slPercOverride?.toString(),
+      maxOpenPositions: change.maxOpenPositions,
+    },
+  });
+  if (updated.count === 0)
+    throw new AppError("NOT_FOUND", "that subscription does not exist or its account is not active");
+  await deps.db.auditLog.create({
+    data: {
+      userId: input.userId,
+      actor: `user:${input.userId}`,
+      action: "subscription.updated",
+      details: { subscriptionId: input.subscriptionId, change: JSON.parse(JSON.stringify(change)) },
+    },
+  });
+}
