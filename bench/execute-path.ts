@@ -45,21 +45,28 @@ try {
       keyPrefix: name,
       sizing: { mode: "fixed", value: "200" },
     });
+    await fetch(`${fakeUrl}/__control/reset-counters`, { method: "POST", body: "{}" });
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
+    const wall0 = Date.now();
     await receiveSignal(
       { strategy: s.slug, body: { passphrase: s.passphrase, symbol: "BTCUSDT", action: "long" } },
       deps,
     );
     await queue.drain();
     const cpu = process.cpuUsage(cpu0);
-    return { ms: performance.now() - t0, cpuMsPerOrder: (cpu.user + cpu.system) / 1000 / followers };
+    const stats = (await (await fetch(`${fakeUrl}/__control/stats`)).json()) as { firstOrderAt: number };
+    return {
+      ms: performance.now() - t0,
+      cpuMsPerOrder: (cpu.user + cpu.system) / 1000 / followers,
+      firstOrderMs: stats.firstOrderAt - wall0,
+    };
   };
   await run("warm", 256);
   const r = await run("measured", N);
   const filled = await db.execution.count({ where: { status: "filled", signal: { strategy: { name: "measured" } } } });
   console.log(
-    `execute followers=${N} filled=${filled} total_ms=${r.ms.toFixed(0)} orders_per_s=${((N / r.ms) * 1000).toFixed(0)} worker_cpu_ms_per_order=${r.cpuMsPerOrder.toFixed(3)}`,
+    `execute followers=${N} filled=${filled} total_ms=${r.ms.toFixed(0)} orders_per_s=${((N / r.ms) * 1000).toFixed(0)} worker_cpu_ms_per_order=${r.cpuMsPerOrder.toFixed(3)} first_order_ms=${r.firstOrderMs}`,
   );
   await queue.close();
   ccxt.close();

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { clientOrderIdFor, mainLegOf } from "../orders/client-order-id.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { type JobQueue, jobIds } from "../platform/jobs.ts";
+import { insertExecutions } from "./insert-executions.ts";
 
 // The first followers' jobs are enqueued before the rest are even written, so the first order leaves within
 // milliseconds; later chunks are large because per-statement overhead is what a 10,000-follower fan-out pays.
@@ -38,15 +39,15 @@ export async function fanOutSignal(
     if (chunk.length === 0) break;
     cursor = chunk[chunk.length - 1]?.id;
     total += chunk.length;
-    await db.execution.createMany({
-      data: chunk.map((s) => ({
-        signalId: signal.id,
+    await insertExecutions(
+      db,
+      signal.id,
+      chunk.map((s) => ({
         subscriptionId: s.id,
         accountId: s.accountId,
         clientOrderId: clientOrderIdFor(signal.id, s.id, leg),
       })),
-      skipDuplicates: true,
-    });
+    );
     await queue.addBulk(
       "execute-subscription",
       chunk.map((s) => ({
