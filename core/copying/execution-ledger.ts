@@ -95,17 +95,27 @@ interface JoinedRow {
 // Raw SQL on purpose: this runs for every follower of every signal, and the query compiler's per-call cost
 // dominated the worker's CPU in the fan-out benchmark (docs/performance.md).
 async function loadRows(db: DbClient, keys: readonly { signalId: string; subscriptionId: string }[]) {
-  const signalIds = [...new Set(keys.map((k) => k.signalId))];
-  const subscriptionIds = keys.map((k) => k.subscriptionId);
+  // Driven by the keys, one index probe per table and key: the OFFSET 0 fences keep the planner from hash-joining
+  // whole tables, which it would do when its statistics still describe the tables before this fan-out filled them.
   const joined = await db.$queryRaw<JoinedRow[]>`
-    SELECT e."id", e."signalId", e."subscriptionId", e."accountId", e."status"::text AS "status", e."clientOrderId",
-      e."leverage", s."status"::text AS "subStatus", s."sizingMode"::text AS "sizingMode", s."sizingValue",
-      s."maxLeverage", s."tpPercOverride", s."slPercOverride", s."maxOpenPositions",
-      a."exchange", a."credentials", a."status"::text AS "accountStatus"
-    FROM "Execution" e
-    JOIN "Subscription" s ON s."id" = e."subscriptionId"
-    JOIN "ExchangeAccount" a ON a."id" = e."accountId"
-    WHERE e."signalId" = ANY(${signalIds}::text[]) AND e."subscriptionId" = ANY(${subscriptionIds}::text[])`;
+    SELECT e."id", e."signalId", e."subscriptionId", e."accountId", e."status", e."clientOrderId", e."leverage",
+      s."subStatus", s."sizingMode", s."sizingValue", s."maxLeverage", s."tpPercOverride", s."slPercOverride",
+      s."maxOpenPositions", a."exchange", a."credentials", a."accountStatus"
+    FROM unnest(${keys.map((k) => k.signalId)}::text[], ${keys.map((k) => k.subscriptionId)}::text[]) AS k(sig, sub)
+    CROSS JOIN LATERAL (
+      SELECT x."id", x."signalId", x."subscriptionId", x."accountId", x."status"::text AS "status", x."clientOrderId",
+        x."leverage"
+      FROM "Execution" x WHERE x."signalId" = k.sig AND x."subscriptionId" = k.sub OFFSET 0
+    ) e
+    CROSS JOIN LATERAL (
+      SELECT y."status"::text AS "subStatus", y."sizingMode"::text AS "sizingMode", y."sizingValue", y."maxLeverage",
+        y."tpPercOverride", y."slPercOverride", y."maxOpenPositions"
+      FROM "Subscription" y WHERE y."id" = e."subscriptionId" OFFSET 0
+    ) s
+    CROSS JOIN LATERAL (
+      SELECT z."exchange", z."credentials", z."status"::text AS "accountStatus"
+      FROM "ExchangeAccount" z WHERE z."id" = e."accountId" OFFSET 0
+    ) a`;
   const orders = joined.length
     ? await db.order.findMany({ where: { executionId: { in: joined.map((r) => r.id) } } })
     : [];
@@ -177,7 +187,7 @@ export function createExecutionLedger(
         ${col((i) => i.result.exchangeOrderId)}::text[], ${col((i) => i.result.filledAmount.toString())}::text[],
         ${col((i) => str(i.result.avgPrice))}::text[]
       ) AS v(cid, status, eid, filled, avg)
-      WHERE o."clientOrderId" = v.cid`;
+      WHERE o."clientOrderId" = v.cid AND o."clientOrderId" = ANY(${col((i) => i.clientOrderId)}::text[])`;
     return undefined;
   }, opts);
 
@@ -199,7 +209,7 @@ export function createExecutionLedger(
         ${col((i) => i.side ?? null)}::text[], ${col((i) => i.leverage ?? null)}::int[],
         ${col((i) => str(i.requestedAmount))}::text[], ${col((i) => str(i.referencePrice))}::text[]
       ) AS v(id, status, attempts, filled, avg, error, code, side, leverage, requested, ref)
-      WHERE e."id" = v.id`;
+      WHERE e."id" = v.id AND e."id" = ANY(${col((i) => i.id)}::text[])`;
     return undefined;
   }, opts);
 
