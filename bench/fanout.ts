@@ -1,4 +1,4 @@
-// npm run bench:fanout -- --followers N [--workers 1] [--concurrency 128] [--second-rate 50]
+// npm run bench:fanout -- --followers N [--workers 1] [--concurrency 256] [--second-rate 50]
 // One webhook fanned out to N followers, each with its own binanceusdm key, through the real API and worker
 // processes on Postgres + Redis, against the fake Binance in its own process. See docs/performance.md.
 import { randomBytes } from "node:crypto";
@@ -17,8 +17,10 @@ const { values } = parseArgs({
   options: {
     followers: { type: "string", default: "1000" },
     workers: { type: "string", default: "1" },
-    concurrency: { type: "string", default: "128" },
+    concurrency: { type: "string", default: "256" },
     "second-rate": { type: "string", default: "50" },
+    // Extra Node flags for the worker processes, e.g. "--max-old-space-size=256".
+    "worker-node-options": { type: "string", default: "" },
     // Writes V8 CPU profiles of the API and worker processes into this directory.
     profile: { type: "string" },
   },
@@ -99,8 +101,9 @@ try {
     ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values.profile}` }
     : {};
   const apiProc = startEntry("api/main.ts", { ...env, ...profiling, LOG_LEVEL: "info" });
+  const workerNodeOptions = [profiling.NODE_OPTIONS, values["worker-node-options"]].filter(Boolean).join(" ");
   const workerProcs = Array.from({ length: workers }, () =>
-    startEntry("worker/main.ts", { ...env, ...profiling, LOG_LEVEL: "info" }),
+    startEntry("worker/main.ts", { ...env, ...(workerNodeOptions && { NODE_OPTIONS: workerNodeOptions }), LOG_LEVEL: "info" }),
   );
   procs.push(apiProc, ...workerProcs);
   await Promise.all([apiProc.waitFor(/api is up/), ...workerProcs.map((w) => w.waitFor(/worker is up/))]);

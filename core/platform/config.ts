@@ -45,7 +45,8 @@ export const envSchema = z
     ),
     MASTER_KEY_PREVIOUS: optionalString,
     ADMIN_TOKEN: optionalString.pipe(z.string().min(24, { error: "must be at least 24 characters" }).optional()),
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+    // Executions in flight per worker: each waits on the exchange most of its time (docs/performance.md).
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(256),
     // Scheduling priority (nice) of `npm run worker` processes: on a host shared with the API, a fan-out then
     // never delays a webhook's acknowledgement.
     WORKER_NICE: z.coerce.number().int().min(0).max(19).default(5),

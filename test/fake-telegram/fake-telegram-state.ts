@@ -48,6 +48,7 @@ export class FakeTelegramState {
   readonly blockedChats = new Set<number>();
   readonly faults: Fault[] = [];
   webhook: string | null = null;
+  webhookSecret: string | null = null;
   private waiters: (() => void)[] = [];
 
   pushUpdate(payload: Record<string, unknown>): number {

@@ -77,6 +77,7 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
         return { status: 200, body: ok(true) };
       case "setWebhook":
         state.webhook = String(params.url);
+        state.webhookSecret = params.secret_token === undefined ? null : String(params.secret_token);
         return { status: 200, body: ok(true) };
       case "setMyCommands":
         return { status: 200, body: ok(true) };
