@@ -103,7 +103,11 @@ try {
   const apiProc = startEntry("api/main.ts", { ...env, ...profiling, LOG_LEVEL: "info" });
   const workerNodeOptions = [profiling.NODE_OPTIONS, values["worker-node-options"]].filter(Boolean).join(" ");
   const workerProcs = Array.from({ length: workers }, () =>
-    startEntry("worker/main.ts", { ...env, ...(workerNodeOptions && { NODE_OPTIONS: workerNodeOptions }), LOG_LEVEL: "info" }),
+    startEntry("worker/main.ts", {
+      ...env,
+      ...(workerNodeOptions && { NODE_OPTIONS: workerNodeOptions }),
+      LOG_LEVEL: "info",
+    }),
   );
   procs.push(apiProc, ...workerProcs);
   await Promise.all([apiProc.waitFor(/api is up/), ...workerProcs.map((w) => w.waitFor(/worker is up/))]);
