@@ -16,6 +16,8 @@ describe("telegram handlers: bad input gets a clear answer and changes nothing",
   let now = Date.now();
   const calls: { method: string; payload: Record<string, unknown> }[] = [];
   let bot: ReturnType<typeof createBot>;
+  /** A bot process over the test database; calling it again is a restart (nothing in memory carries over). */
+  let makeBot: () => ReturnType<typeof createBot>;
   let updateId = 1;
   let messageId = 1;
   const cipher = createCredentialCipher({ masterKey: generateMasterKey() });
@@ -34,47 +36,51 @@ describe("telegram handlers: bad input gets a clear answer and changes nothing",
       },
       paper: { db },
     });
-    bot = createBot({
-      token: "1:TEST",
-      botInfo: {
-        id: 1,
-        is_bot: true,
-        first_name: "Mimic",
-        username: "mimic_bot",
-        can_join_groups: true,
-        can_read_all_group_messages: false,
-        supports_inline_queries: false,
-        can_connect_to_business: false,
-        has_main_web_app: false,
-        has_topics_enabled: false,
-        allows_users_to_create_topics: false,
-        can_manage_bots: false,
-        supports_join_request_queries: false,
-      },
-      deps: {
-        db,
-        cipher,
-        exchanges,
-        keyPermissions: unknownKeyPermissions,
-        clock: { now: () => new Date(now) },
-        logger: silentLogger,
-        linkableExchanges: ["paper", "binanceusdm"],
-        totpIssuer: "Mimic",
-      },
-    });
-    bot.api.config.use(async (_prev, method, payload) => {
-      calls.push({ method, payload: payload as Record<string, unknown> });
-      const result =
-        method.startsWith("send") || method === "editMessageText"
-          ? {
-              message_id: messageId++,
-              date: 0,
-              chat: { id: (payload as { chat_id: number }).chat_id, type: "private" },
-              text: "",
-            }
-          : true;
-      return { ok: true, result } as never;
-    });
+    makeBot = () => {
+      const fresh = createBot({
+        token: "1:TEST",
+        botInfo: {
+          id: 1,
+          is_bot: true,
+          first_name: "Mimic",
+          username: "mimic_bot",
+          can_join_groups: true,
+          can_read_all_group_messages: false,
+          supports_inline_queries: false,
+          can_connect_to_business: false,
+          has_main_web_app: false,
+          has_topics_enabled: false,
+          allows_users_to_create_topics: false,
+          can_manage_bots: false,
+          supports_join_request_queries: false,
+        },
+        deps: {
+          db,
+          cipher,
+          exchanges,
+          keyPermissions: unknownKeyPermissions,
+          clock: { now: () => new Date(now) },
+          logger: silentLogger,
+          linkableExchanges: ["paper", "binanceusdm"],
+          totpIssuer: "Mimic",
+        },
+      });
+      fresh.api.config.use(async (_prev, method, payload) => {
+        calls.push({ method, payload: payload as Record<string, unknown> });
+        const result =
+          method.startsWith("send") || method === "editMessageText"
+            ? {
+                message_id: messageId++,
+                date: 0,
+                chat: { id: (payload as { chat_id: number }).chat_id, type: "private" },
+                text: "",
+              }
+            : true;
+        return { ok: true, result } as never;
+      });
+      return fresh;
+    };
+    bot = makeBot();
   });
   afterAll(() => testDb?.drop());
 
@@ -170,6 +176,24 @@ describe("telegram handlers: bad input gets a clear answer and changes nothing",
     expect(late.calls.some((c) => c.method === "deleteMessage")).toBe(true);
     expect(late.replies[0]).toMatch(/expired after 10 minutes.*nothing was changed/);
     expect(await counts()).toEqual(before);
+  });
+
+  it("a /link flow survives a restart of the bot", async () => {
+    await send("/link");
+    await bot.handleUpdate({
+      update_id: updateId++,
+      callback_query: {
+        id: "cb2",
+        from,
+        chat_instance: "c",
+        data: "link:binanceusdm",
+        message: { message_id: 78, date: 0, chat: { id: from.id, type: "private", first_name: "Bob" }, text: "?" },
+      },
+    } as Update);
+    bot = makeBot();
+    const { replies } = await send("a-real-looking-api-key");
+    expect(replies[0]).toMatch(/secret/i);
+    expect(replies[0]).not.toMatch(/wasn't expecting/);
   });
 
   it("wrong TOTP codes are refused, counted and lock after five", async () => {
