@@ -144,6 +144,10 @@ async function loadRows(db: DbClient, keys: readonly { signalId: string; subscri
   );
 }
 
+type LedgerWrite =
+  | { kind: "order"; clientOrderId: string; result: OrderResult }
+  | { kind: "finish"; update: ExecutionFinish };
+
 const str = (d: Decimal | undefined | null) => (d === undefined || d === null ? null : d.toString());
 
 export function createExecutionLedger(
@@ -176,25 +180,26 @@ export function createExecutionLedger(
     return rows.map((r) => owned.delete(r.clientOrderId));
   }, opts);
 
-  const recordOrder = batched<{ clientOrderId: string; result: OrderResult }>(async (items) => {
-    const col = <T>(f: (i: (typeof items)[number]) => T) => items.map(f);
-    await db.$executeRaw`
-      UPDATE "Order" AS o SET
-        "status" = v.status::"OrderStatus", "exchangeOrderId" = v.eid,
-        "filledAmount" = v.filled::numeric, "avgPrice" = v.avg::numeric, "updatedAt" = now()
-      FROM unnest(
-        ${col((i) => i.clientOrderId)}::text[], ${col((i) => i.result.status)}::text[],
-        ${col((i) => i.result.exchangeOrderId)}::text[], ${col((i) => i.result.filledAmount.toString())}::text[],
-        ${col((i) => str(i.result.avgPrice))}::text[]
-      ) AS v(cid, status, eid, filled, avg)
-      WHERE o."clientOrderId" = v.cid AND o."clientOrderId" = ANY(${col((i) => i.clientOrderId)}::text[])`;
-    return undefined;
-  }, opts);
-
-  const finish = batched<ExecutionFinish>(async (items) => {
-    const col = <T>(f: (i: ExecutionFinish) => T) => items.map(f);
+  // Order results and execution outcomes arrive interleaved during a fan-out; one statement writes both.
+  const write = batched<LedgerWrite>(async (items) => {
+    const orders = items.flatMap((i) => (i.kind === "order" ? [i] : []));
+    const finishes = items.flatMap((i) => (i.kind === "finish" ? [i.update] : []));
+    const oc = <T>(f: (i: (typeof orders)[number]) => T) => orders.map(f);
+    const fc = <T>(f: (i: ExecutionFinish) => T) => finishes.map(f);
     // COALESCE keeps what an earlier attempt recorded when this one has nothing to say about a column.
     await db.$executeRaw`
+      WITH orders AS (
+        UPDATE "Order" AS o SET
+          "status" = v.status::"OrderStatus", "exchangeOrderId" = v.eid,
+          "filledAmount" = v.filled::numeric, "avgPrice" = v.avg::numeric, "updatedAt" = now()
+        FROM unnest(
+          ${oc((i) => i.clientOrderId)}::text[], ${oc((i) => i.result.status)}::text[],
+          ${oc((i) => i.result.exchangeOrderId)}::text[], ${oc((i) => i.result.filledAmount.toString())}::text[],
+          ${oc((i) => str(i.result.avgPrice))}::text[]
+        ) AS v(cid, status, eid, filled, avg)
+        WHERE o."clientOrderId" = v.cid AND o."clientOrderId" = ANY(${oc((i) => i.clientOrderId)}::text[])
+        RETURNING 1
+      )
       UPDATE "Execution" AS e SET
         "status" = v.status::"ExecutionStatus", "attempts" = v.attempts,
         "filledAmount" = COALESCE(v.filled::numeric, e."filledAmount"), "avgPrice" = COALESCE(v.avg::numeric, e."avgPrice"),
@@ -203,13 +208,13 @@ export function createExecutionLedger(
         "requestedAmount" = COALESCE(v.requested::numeric, e."requestedAmount"),
         "referencePrice" = COALESCE(v.ref::numeric, e."referencePrice"), "updatedAt" = now()
       FROM unnest(
-        ${col((i) => i.id)}::text[], ${col((i) => i.status)}::text[], ${col((i) => i.attempts)}::int[],
-        ${col((i) => str(i.filledAmount))}::text[], ${col((i) => str(i.avgPrice))}::text[],
-        ${col((i) => i.error ?? null)}::text[], ${col((i) => i.errorCode ?? null)}::text[],
-        ${col((i) => i.side ?? null)}::text[], ${col((i) => i.leverage ?? null)}::int[],
-        ${col((i) => str(i.requestedAmount))}::text[], ${col((i) => str(i.referencePrice))}::text[]
+        ${fc((i) => i.id)}::text[], ${fc((i) => i.status)}::text[], ${fc((i) => i.attempts)}::int[],
+        ${fc((i) => str(i.filledAmount))}::text[], ${fc((i) => str(i.avgPrice))}::text[],
+        ${fc((i) => i.error ?? null)}::text[], ${fc((i) => i.errorCode ?? null)}::text[],
+        ${fc((i) => i.side ?? null)}::text[], ${fc((i) => i.leverage ?? null)}::int[],
+        ${fc((i) => str(i.requestedAmount))}::text[], ${fc((i) => str(i.referencePrice))}::text[]
       ) AS v(id, status, attempts, filled, avg, error, code, side, leverage, requested, ref)
-      WHERE e."id" = v.id AND e."id" = ANY(${col((i) => i.id)}::text[])`;
+      WHERE e."id" = v.id AND e."id" = ANY(${fc((i) => i.id)}::text[])`;
     return undefined;
   }, opts);
 
@@ -224,10 +229,10 @@ export function createExecutionLedger(
       });
       return claimed.count === 1;
     },
-    recordOrder: (clientOrderId, result) => recordOrder({ clientOrderId, result }),
+    recordOrder: (clientOrderId, result) => write({ kind: "order", clientOrderId, result }),
     async rejectOrder(clientOrderId, error) {
       await db.order.update({ where: { clientOrderId }, data: { status: "rejected", error } });
     },
-    finish,
+    finish: (update) => write({ kind: "finish", update }),
   };
 }
