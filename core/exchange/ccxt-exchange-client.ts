@@ -2,6 +2,7 @@ import { type Dict, type Exchange, type Order, OrderNotFound } from "ccxt";
 import { type Decimal, dec } from "../platform/decimal.ts";
 import { AppError, isAppError } from "../platform/errors.ts";
 import type { CcxtVenue } from "./ccxt-venue.ts";
+import { closeWholePosition } from "./close-whole-position.ts";
 import type {
   Balance,
   ExchangeClient,
@@ -121,17 +122,8 @@ export class CcxtExchangeClient implements ExchangeClient {
     });
   }
 
-  async closePosition(symbol: string, clientOrderId: string): Promise<OrderResult | null> {
-    const position = (await this.fetchPositions()).find((p) => p.symbol === symbol);
-    if (!position) return null;
-    return this.createOrder({
-      symbol,
-      side: position.side === "long" ? "sell" : "buy",
-      type: "market",
-      amount: position.contracts,
-      reduceOnly: true,
-      clientOrderId,
-    });
+  closePosition(symbol: string, clientOrderId: string): Promise<OrderResult | null> {
+    return closeWholePosition(this, symbol, clientOrderId);
   }
 
   private lookup(ex: Exchange, symbol: string, clientOrderId: string): Promise<Order | undefined> {

@@ -2,6 +2,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { Decimal, dec } from "../platform/decimal.ts";
 import { AppError } from "../platform/errors.ts";
+import { closeWholePosition } from "./close-whole-position.ts";
 import type {
   Balance,
   ExchangeClient,
@@ -220,18 +221,7 @@ export function createPaperExchange(accountId: string, deps: PaperExchangeDeps):
     async cancelAllOrders(symbol) {
       await db.paperOrder.updateMany({ where: { accountId, symbol, status: "open" }, data: { status: "canceled" } });
     },
-    async closePosition(symbol, clientOrderId, referencePrice) {
-      const position = (await fetchPositions()).find((p) => p.symbol === symbol);
-      if (!position) return null;
-      return createOrder({
-        symbol,
-        side: position.side === "long" ? "sell" : "buy",
-        type: "market",
-        amount: position.contracts,
-        reduceOnly: true,
-        clientOrderId,
-        referencePrice,
-      });
-    },
+    closePosition: (symbol, clientOrderId, referencePrice) =>
+      closeWholePosition({ fetchPositions, createOrder }, symbol, clientOrderId, referencePrice),
   };
 }
