@@ -1,15 +1,23 @@
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
+import type { Logger } from "pino";
 import { backoffDelay, defaultRetryPolicy, type JobName, type JobQueue, jobSchemas, type RetryPolicy } from "./jobs.ts";
 
 /** Producer side of the queues: safe to use from the API and from workers that enqueue follow-up work. */
-export function createBullmqQueue(opts: { connection: Redis; prefix?: string; retry?: RetryPolicy }): JobQueue {
+export function createBullmqQueue(opts: {
+  connection: Redis;
+  prefix?: string;
+  retry?: RetryPolicy;
+  logger?: Pick<Logger, "warn">;
+}): JobQueue {
   const retry = opts.retry ?? defaultRetryPolicy;
   const queues = new Map<JobName, Queue>();
   const queueFor = (name: JobName) => {
     let queue = queues.get(name);
     if (!queue) {
       queue = new Queue(name, { connection: opts.connection, prefix: opts.prefix ?? "mimic" });
+      // Without a listener a Redis outage prints raw stack traces; the add that failed is retried by its caller.
+      queue.on("error", (err) => opts.logger?.warn({ queue: name, err: err.message }, "queue error"));
       queues.set(name, queue);
     }
     return queue;

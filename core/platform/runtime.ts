@@ -78,7 +78,7 @@ export async function buildRuntime(env: Env, logger: Logger): Promise<Runtime> {
     // BullMQ workers need maxRetriesPerRequest: null so a Redis restart stalls commands instead of failing them.
     const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null, enableReadyCheck: true });
     connection.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
-    redis = { connection, queue: createBullmqQueue({ connection, prefix: env.QUEUE_PREFIX }) };
+    redis = { connection, queue: createBullmqQueue({ connection, prefix: env.QUEUE_PREFIX, logger }) };
   }
 
   return {
