@@ -6,6 +6,7 @@ import type { JobQueue } from "../../core/platform/jobs.ts";
 import type { BotDeps } from "./bot-deps.ts";
 import { createBot } from "./create-bot.ts";
 import { COMMANDS } from "./features/help.ts";
+import { pruneTelegramUpdates } from "./prune-updates.ts";
 
 export interface TelegramOptions {
   token: string;
@@ -53,10 +54,15 @@ export async function startTelegram(
   let timer: NodeJS.Timeout | undefined;
   let sweeping: Promise<void> = Promise.resolve();
   let stopped = false;
+  let prunedAt = 0;
   const sweep = () => {
     if (stopped || sweepMs <= 0) return;
     timer = setTimeout(() => {
+      const now = deps.clock.now();
+      const prune = now.getTime() - prunedAt > 3_600_000;
+      if (prune) prunedAt = now.getTime();
       sweeping = queueNotifications(deps)
+        .then(() => (prune ? pruneTelegramUpdates(deps.db, now) : 0))
         .then(() => undefined)
         .catch((err: Error) => deps.logger.warn({ err: err.message }, "notification sweep failed"))
         .finally(sweep);
