@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Execution_updatedAt_idx" ON "Execution"("updatedAt");
