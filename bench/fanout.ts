@@ -145,51 +145,67 @@ try {
   await waitTerminal(warm.signalId, Math.min(256, N), 60_000);
   await control("reset-counters", {});
 
-  // 5. The measured run, with the second strategy taking `secondRate` webhooks/s meanwhile.
-  const acks: number[] = [];
-  let loadOn = true;
-  const load = (async () => {
-    let i = 0;
-    while (loadOn) {
-      const tick = performance.now();
-      void webhook(second, { symbol: "ETHUSDT", action: "long", id: `load-${i++}` }).then((r) => acks.push(r.ms));
-      await sleep(Math.max(0, 1000 / secondRate - (performance.now() - tick)));
-    }
-  })();
-  const rss = samplePeakRss(workerProcs.map((w) => w.child.pid as number));
-  const cpu = await cpuUsage({
-    workers: workerProcs.map((w) => w.child.pid as number),
-    api: [apiProc.child.pid as number],
-    exchange: [fakeProc.child.pid as number],
-    postgres: "postgres",
-    redis: "redis-server",
-  });
-  await sleep(200);
-  const t0 = Date.now();
-  const fired = await webhook(main, { symbol: SYMBOL, action: "long", id: "bench-1" });
-  acks.push(fired.ms);
-  const counts = await waitTerminal(fired.signalId, N, 300_000);
-  const cpuSeconds = await cpu();
-  loadOn = false;
-  await load;
-  await sleep(200);
-  const workerRss = rss.stop();
-
-  const last = await db.prisma.execution.aggregate({ where: { signalId: fired.signalId }, _max: { updatedAt: true } });
-  const totalMs = (last._max.updatedAt as Date).getTime() - t0;
-  const stats = await control("stats");
-  const firstOrderMs = (stats.firstOrderAt as number) - t0;
-  acks.sort((a, b) => a - b);
-  const p99 = acks[Math.min(acks.length - 1, Math.floor(acks.length * 0.99))] ?? 0;
-  log(
-    `executions: ${JSON.stringify(counts)}; exchange accepted ${stats.acceptedOrders}, duplicates ${stats.duplicateCreates}`,
-  );
-  log(
-    `cpu seconds during the run: ${Object.entries(cpuSeconds)
-      .map(([k, v]) => `${k} ${v.toFixed(2)}`)
-      .join(", ")}`,
-  );
-  log(`webhook acks measured: ${acks.length} (p50 ${acks[Math.floor(acks.length / 2)]?.toFixed(1)} ms)`);
+  // 5. Two measured passes of one signal each to the N followers: first on its own (throughput, first order),
+  // then while the second strategy takes `secondRate` webhooks/s (the acknowledgement latency under load).
+  const pass = async (id: string, rate: number) => {
+    await control("reset-counters", {});
+    const acks: number[] = [];
+    let loadOn = true;
+    const load = (async () => {
+      let i = 0;
+      while (loadOn && rate > 0) {
+        const tick = performance.now();
+        void webhook(second, { symbol: "ETHUSDT", action: "long", id: `${id}-load-${i++}` }).then((r) =>
+          acks.push(r.ms),
+        );
+        await sleep(Math.max(0, 1000 / rate - (performance.now() - tick)));
+      }
+    })();
+    const rss = samplePeakRss(workerProcs.map((w) => w.child.pid as number));
+    const cpu = await cpuUsage({
+      workers: workerProcs.map((w) => w.child.pid as number),
+      api: [apiProc.child.pid as number],
+      exchange: [fakeProc.child.pid as number],
+      postgres: "postgres",
+      redis: "redis-server",
+    });
+    await sleep(200);
+    const t0 = Date.now();
+    const fired = await webhook(main, { symbol: SYMBOL, action: "long", id });
+    acks.push(fired.ms);
+    const counts = await waitTerminal(fired.signalId, N, 300_000);
+    const cpuSeconds = await cpu();
+    loadOn = false;
+    await load;
+    await sleep(200);
+    const workerRss = rss.stop();
+    const last = await db.prisma.execution.aggregate({
+      where: { signalId: fired.signalId },
+      _max: { updatedAt: true },
+    });
+    const totalMs = (last._max.updatedAt as Date).getTime() - t0;
+    const stats = await control("stats");
+    acks.sort((a, b) => a - b);
+    const result = {
+      totalMs,
+      filled: counts.filled ?? 0,
+      ordersPerSec: ((counts.filled ?? 0) / totalMs) * 1000,
+      firstOrderMs: (stats.firstOrderAt as number) - t0,
+      ackP99: acks[Math.min(acks.length - 1, Math.floor(acks.length * 0.99))] ?? 0,
+      workerRss,
+    };
+    log(
+      `pass ${id} (second strategy at ${rate}/s): executions ${JSON.stringify(counts)}; exchange accepted ${stats.acceptedOrders}, duplicates ${stats.duplicateCreates}; total ${totalMs} ms, ${result.ordersPerSec.toFixed(0)} orders/s, first order ${result.firstOrderMs} ms, ${acks.length} acks p50 ${acks[Math.floor(acks.length / 2)]?.toFixed(1)} ms p99 ${result.ackP99.toFixed(1)} ms, worker RSS ${workerRss.toFixed(0)} MB`,
+    );
+    log(
+      `  cpu seconds: ${Object.entries(cpuSeconds)
+        .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+        .join(", ")}`,
+    );
+    return result;
+  };
+  const quiet = await pass("bench-1", 0);
+  const loaded = await pass("bench-2", secondRate);
 
   for (const p of [apiProc, ...workerProcs]) await p.stop();
   await db.close();
@@ -204,10 +220,11 @@ try {
   });
   if (raw.failures) log(`raw: ${raw.failures} orders failed`);
 
-  const ordersPerSec = ((counts.filled ?? 0) / totalMs) * 1000;
   const f = (x: number, d = 0) => x.toFixed(d);
+  log(`loaded pass: ratio ${f(loaded.ordersPerSec / raw.ordersPerSec, 2)}, total ${loaded.totalMs} ms`);
+  // Throughput and first order from the quiet pass; the ack figure from the pass under load; the larger RSS.
   log(
-    `fanout followers=${N} total_ms=${f(totalMs)} orders_per_s=${f(ordersPerSec)} raw_orders_per_s=${f(raw.ordersPerSec)} ratio=${f(ordersPerSec / raw.ordersPerSec, 2)} first_order_ms=${f(firstOrderMs)} ack_p99_ms=${f(p99, 1)} worker_rss_mb=${f(workerRss)}`,
+    `fanout followers=${N} total_ms=${f(quiet.totalMs)} orders_per_s=${f(quiet.ordersPerSec)} raw_orders_per_s=${f(raw.ordersPerSec)} ratio=${f(quiet.ordersPerSec / raw.ordersPerSec, 2)} first_order_ms=${f(quiet.firstOrderMs)} ack_p99_ms=${f(loaded.ackP99, 1)} worker_rss_mb=${f(Math.max(quiet.workerRss, loaded.workerRss))}`,
   );
 } finally {
   await Promise.all(procs.map((p) => p.stop()));
