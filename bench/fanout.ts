@@ -19,8 +19,8 @@ const { values } = parseArgs({
     workers: { type: "string", default: "1" },
     concurrency: { type: "string", default: "256" },
     "second-rate": { type: "string", default: "50" },
-    // Extra Node flags for the worker processes, e.g. "--max-old-space-size=256".
-    "worker-node-options": { type: "string", default: "" },
+    // Node flags of the worker processes: by default those of `npm run worker` in package.json.
+    "worker-node-options": { type: "string", default: "--max-old-space-size=448" },
     // Writes V8 CPU profiles of the API and worker processes into this directory.
     profile: { type: "string" },
   },
