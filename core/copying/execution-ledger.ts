@@ -72,25 +72,14 @@ export interface LoadedRow {
   orders: Order[];
 }
 
-interface JoinedRow {
-  id: string;
-  signalId: string;
-  subscriptionId: string;
-  accountId: string;
-  status: string;
-  clientOrderId: string;
-  leverage: number | null;
-  subStatus: "active" | "paused";
-  sizingMode: "risk" | "fixed" | "multiplier";
-  sizingValue: DecimalLike | null;
-  maxLeverage: number | null;
-  tpPercOverride: DecimalLike | null;
-  slPercOverride: DecimalLike | null;
-  maxOpenPositions: number | null;
-  exchange: string;
-  credentials: string | null;
-  accountStatus: string;
-}
+/** The flat row the load query returns, before it is shaped into a LoadedRow. */
+type JoinedRow = Omit<LoadedRow, "subscription" | "account" | "orders"> &
+  Omit<LoadedRow["subscription"], "id" | "status"> & {
+    subStatus: LoadedRow["subscription"]["status"];
+    exchange: string;
+    credentials: string | null;
+    accountStatus: string;
+  };
 
 // Raw SQL on purpose: this runs for every follower of every signal, and the query compiler's per-call cost
 // dominated the worker's CPU in the fan-out benchmark (docs/performance.md).

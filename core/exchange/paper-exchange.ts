@@ -129,21 +129,20 @@ export function createPaperExchange(accountId: string, deps: PaperExchangeDeps):
       if (prior) return toResult(prior);
       if (req.amount.lte(0)) throw new AppError("BELOW_MINIMUM", "order amount must be positive");
 
+      const base = {
+        accountId,
+        clientOrderId: req.clientOrderId,
+        symbol: req.symbol,
+        side: req.side,
+        type: req.type,
+        amount: req.amount.toString(),
+        reduceOnly: req.reduceOnly ?? false,
+      };
       if (req.type !== "market") {
+        // Conditional orders rest until cancelled; paper trading does not trigger them.
         if (!req.triggerPrice) throw new AppError("ORDER_REJECTED", `${req.type} needs a trigger price`);
         const order = await tx.paperOrder.create({
-          data: {
-            accountId,
-            clientOrderId: req.clientOrderId,
-            symbol: req.symbol,
-            side: req.side,
-            type: req.type,
-            amount: req.amount.toString(),
-            triggerPrice: req.triggerPrice.toString(),
-            reduceOnly: req.reduceOnly ?? false,
-            status: "open",
-            filledAmount: "0",
-          },
+          data: { ...base, triggerPrice: req.triggerPrice.toString(), status: "open", filledAmount: "0" },
         });
         return toResult(order);
       }
@@ -151,18 +150,7 @@ export function createPaperExchange(accountId: string, deps: PaperExchangeDeps):
       const price = priceFor(req.symbol, req.referencePrice);
       await fill(tx, req, price);
       const order = await tx.paperOrder.create({
-        data: {
-          accountId,
-          clientOrderId: req.clientOrderId,
-          symbol: req.symbol,
-          side: req.side,
-          type: "market",
-          amount: req.amount.toString(),
-          reduceOnly: req.reduceOnly ?? false,
-          status: "filled",
-          filledAmount: req.amount.toString(),
-          avgPrice: price.toString(),
-        },
+        data: { ...base, status: "filled", filledAmount: req.amount.toString(), avgPrice: price.toString() },
       });
       return toResult(order);
     });
