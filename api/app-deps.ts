@@ -5,6 +5,7 @@ import type { Clock } from "../core/platform/clock.ts";
 import type { DbClient } from "../core/platform/db-client.ts";
 import type { JobQueue } from "../core/platform/jobs.ts";
 import type { StrategyLookup } from "../core/strategies/strategy-lookup.ts";
+import type { BackgroundWork } from "./background-work.ts";
 
 export interface AppDeps {
   db: DbClient;
@@ -19,6 +20,7 @@ export interface AppDeps {
   publicUrl: string;
   dedupeWindowSec: number;
   dbPing: () => Promise<boolean>;
+  background: BackgroundWork;
 }
 
 export interface AppEnv {

@@ -5,6 +5,7 @@ import type { Runtime } from "../core/platform/runtime.ts";
 import { createStrategyLookup } from "../core/strategies/strategy-lookup.ts";
 import { createApp } from "./app.ts";
 import type { AppDeps } from "./app-deps.ts";
+import { createBackgroundWork } from "./background-work.ts";
 
 export interface RunningApi {
   url: string;
@@ -25,8 +26,8 @@ export function serveApi(
         url: `http://${host}:${info.port}`,
         close: () =>
           new Promise<void>((done) => {
-            // Stops accepting; requests in flight finish first.
-            server.close(() => done());
+            // Stops accepting; requests in flight finish first, then the work they left running.
+            server.close(() => void deps.background.settled().then(done));
             if ("closeIdleConnections" in server) server.closeIdleConnections();
           }),
       });
@@ -47,5 +48,6 @@ export function apiDepsFrom(rt: Runtime, queue: JobQueue): AppDeps {
     publicUrl: rt.env.PUBLIC_URL ?? `http://localhost:${rt.env.PORT}`,
     dedupeWindowSec: rt.env.SIGNAL_DEDUPE_WINDOW_SEC,
     dbPing: () => rt.db.ping(),
+    background: createBackgroundWork(),
   };
 }

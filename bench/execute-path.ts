@@ -32,7 +32,17 @@ try {
   const exchanges = createExchangeResolver({ cipher, ccxt, paper: { db } });
   const queue = createInProcessQueue({ logger: silentLogger, concurrency: Number(values.concurrency) });
   const clock = { now: () => new Date() };
-  queue.start(buildProcessors({ db, queue, exchanges, clock, logger: silentLogger }));
+  queue.start(
+    buildProcessors({
+      db,
+      sql: testDb.db.sql,
+      queue,
+      exchanges,
+      clock,
+      logger: silentLogger,
+      concurrency: Number(values.concurrency),
+    }),
+  );
   const deps = { db, strategies: createStrategyLookup(db), queue, clock, logger: silentLogger, dedupeWindowSec: 30 };
 
   const run = async (name: string, followers: number) => {

@@ -1,5 +1,6 @@
 import { createApp } from "../api/app.ts";
 import type { AppDeps } from "../api/app-deps.ts";
+import { createBackgroundWork } from "../api/background-work.ts";
 import { createCredentialCipher } from "../core/accounts/credential-cipher.ts";
 import { createCcxtExchangeFactory } from "../core/exchange/ccxt-exchange-factory.ts";
 import { createExchangeResolver } from "../core/exchange/exchange-resolver.ts";
@@ -37,11 +38,9 @@ export function createHarness(opts: {
   const cipher = createCredentialCipher({ masterKey: generateMasterKey() });
   const ccxt = createCcxtExchangeFactory({ urlOverrides: opts.ccxtUrlOverrides, timeoutMs: 2000 });
   const exchanges = createExchangeResolver({ cipher, ccxt, paper: { db: opts.db.prisma, prices: opts.paperPrices } });
-  const queue = createInProcessQueue({
-    logger: silentLogger,
-    concurrency: opts.concurrency ?? 16,
-    retry: opts.retry ?? { attempts: 5, backoffMs: 20, maxBackoffMs: 200 },
-  });
+  const retry = opts.retry ?? { attempts: 5, backoffMs: 20, maxBackoffMs: 200 };
+  const concurrency = opts.concurrency ?? 16;
+  const queue = createInProcessQueue({ logger: silentLogger, concurrency, retry });
   const deps: AppDeps = {
     db: opts.db.prisma,
     strategies: createStrategyLookup(opts.db.prisma),
@@ -54,9 +53,20 @@ export function createHarness(opts: {
     publicUrl: "http://mimic.test",
     dedupeWindowSec: 30,
     dbPing: () => opts.db.ping(),
+    background: createBackgroundWork(),
   };
   queue.start(
-    buildProcessors({ db: opts.db.prisma, queue, exchanges, clock, logger: silentLogger, notifier: opts.notifier }),
+    buildProcessors({
+      db: opts.db.prisma,
+      sql: opts.db.sql,
+      queue,
+      exchanges,
+      clock,
+      logger: silentLogger,
+      notifier: opts.notifier,
+      concurrency,
+      retry,
+    }),
   );
   const app = createApp(deps);
 
@@ -79,6 +89,7 @@ export function createHarness(opts: {
       return json;
     },
     async close() {
+      await deps.background.settled();
       await queue.close();
       ccxt.close();
     },

@@ -9,7 +9,7 @@ import {
   jobSchemas,
   type RetryPolicy,
 } from "../core/platform/jobs.ts";
-import { retryDelay } from "./retry-delay.ts";
+import { retryDelay } from "../core/platform/retry-delay.ts";
 
 export interface RunningWorkers {
   close(): Promise<void>;

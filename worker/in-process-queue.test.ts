@@ -18,6 +18,7 @@ describe("in-process queue: which job ids a re-add ignores", () => {
     });
     queue.start({
       "fan-out-signal": async () => {},
+      "execute-batch": async () => {},
       "execute-subscription": async () => {
         runs += 1;
         if (failing) throw new Error("database is away");

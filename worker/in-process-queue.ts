@@ -10,7 +10,7 @@ import {
   jobSchemas,
   type RetryPolicy,
 } from "../core/platform/jobs.ts";
-import { retryDelay } from "./retry-delay.ts";
+import { retryDelay } from "../core/platform/retry-delay.ts";
 
 interface Pending {
   name: JobName;

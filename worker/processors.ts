@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import type { Logger } from "pino";
 import { createExecutionLedger } from "../core/copying/execution-ledger.ts";
 import { createSignalCache } from "../core/copying/signal-cache.ts";
@@ -5,28 +6,38 @@ import type { ExchangeResolver } from "../core/exchange/exchange-resolver.ts";
 import type { Notifier } from "../core/notifications/notification-message.ts";
 import type { Clock } from "../core/platform/clock.ts";
 import type { DbClient } from "../core/platform/db-client.ts";
-import type { JobProcessors, JobQueue } from "../core/platform/jobs.ts";
+import { defaultRetryPolicy, type JobProcessors, type JobQueue, type RetryPolicy } from "../core/platform/jobs.ts";
+import type { Sql } from "../core/platform/sql.ts";
+import { executeBatchProcessor } from "./jobs/execute-batch.ts";
 import { executeSubscriptionProcessor } from "./jobs/execute-subscription.ts";
 import { fanOutSignalProcessor } from "./jobs/fan-out-signal.ts";
 import { sendNotificationProcessor } from "./jobs/send-notification.ts";
 
 export interface WorkerDeps {
   db: DbClient;
+  sql: Sql;
   queue: JobQueue;
   exchanges: ExchangeResolver;
   clock: Clock;
   logger: Logger;
   /** Where "notify" jobs are delivered; without one this process does not take them. */
   notifier?: Notifier;
+  /** Followers' orders in flight at once in this process, whether from batches or single retries. */
+  concurrency: number;
+  /** The queue's retry policy: a batch hands a follower on to a single job under the same budget. */
+  retry?: RetryPolicy;
 }
 
 export function buildProcessors(deps: WorkerDeps): JobProcessors {
   // One ledger and signal cache per process, so concurrent jobs share their batches and reads.
-  const ledger = createExecutionLedger(deps.db);
+  const ledger = createExecutionLedger(deps.db, deps.sql);
   const signals = createSignalCache(deps.db);
+  const limit = pLimit(deps.concurrency);
+  const retry = deps.retry ?? defaultRetryPolicy;
   return {
     "fan-out-signal": fanOutSignalProcessor(deps),
-    "execute-subscription": executeSubscriptionProcessor({ ...deps, ledger, signals }),
+    "execute-batch": executeBatchProcessor({ ...deps, ledger, signals, limit, retry }),
+    "execute-subscription": executeSubscriptionProcessor({ ...deps, ledger, signals, limit }),
     ...(deps.notifier && { notify: sendNotificationProcessor({ ...deps, notifier: deps.notifier }) }),
   };
 }

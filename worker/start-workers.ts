@@ -18,10 +18,12 @@ export interface StartedWorkers {
 export async function startWorkers(rt: Runtime, opts: { notifier?: Notifier } = {}): Promise<StartedWorkers> {
   const base = {
     db: rt.db.prisma,
+    sql: rt.db.sql,
     exchanges: rt.exchanges,
     clock: rt.clock,
     logger: rt.logger,
     notifier: opts.notifier,
+    concurrency: rt.env.WORKER_CONCURRENCY,
   };
   const concurrency = rt.env.WORKER_CONCURRENCY;
   let started: StartedWorkers;
@@ -30,8 +32,16 @@ export async function startWorkers(rt: Runtime, opts: { notifier?: Notifier } = 
     const workers = startBullmqWorkers({
       connection,
       processors: buildProcessors({ ...base, queue }),
+      // The followers of batches and single jobs share `concurrency` order slots. Batches (32 followers) are
+      // taken for eight times that many followers: one slow follower then keeps its batch open without
+      // starving the slots, and other worker processes still find batches of a large fan-out to take.
       // Notifications wait in the sender's throttle (30/s overall), so a few in flight keep it busy.
-      concurrency: { "fan-out-signal": 2, "execute-subscription": concurrency, notify: 32 },
+      concurrency: {
+        "fan-out-signal": 2,
+        "execute-batch": Math.max(2, Math.ceil(concurrency / 4)),
+        "execute-subscription": concurrency,
+        notify: 32,
+      },
       logger: rt.logger,
       prefix: rt.env.QUEUE_PREFIX,
       lockDurationMs: rt.env.WORKER_LOCK_DURATION_MS,

@@ -27,11 +27,13 @@ export function tradingviewWebhookRoutes(deps: AppDeps) {
       if (typeof body !== "object" || body === null || Array.isArray(body)) {
         throw new AppError("BAD_REQUEST", "body: must be a JSON object", { details: { field: "body" } });
       }
-      const result = await receiveSignal(
+      const { signalId, duplicate, queued } = await receiveSignal(
         { strategy: c.req.param("strategy"), body },
         { ...deps, logger: c.get("logger") },
       );
-      return c.json(result, 202);
+      // The signal is durable now, so the provider hears back without waiting for the queue.
+      deps.background.track(queued);
+      return c.json({ signalId, duplicate }, 202);
     },
   );
 }

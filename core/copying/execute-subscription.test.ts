@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/db.ts";
+import { seedExecution } from "../../test/factories.ts";
 import { createMemoryExchange } from "../../test/memory-exchange.ts";
 import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
-import { clientOrderIdFor } from "../orders/client-order-id.ts";
 import { dec } from "../platform/decimal.ts";
 import { isAppError } from "../platform/errors.ts";
 import { silentLogger } from "../platform/logger.ts";
@@ -20,7 +20,7 @@ describe("executeSubscription", () => {
     isSupported: () => true,
   };
   const deps = () => ({
-    ledger: createExecutionLedger(testDb.db.prisma),
+    ledger: createExecutionLedger(testDb.db.prisma, testDb.db.sql),
     signals: createSignalCache(testDb.db.prisma),
     exchanges: resolver,
     clock: { now: () => now },
@@ -39,36 +39,11 @@ describe("executeSubscription", () => {
   });
 
   async function seed(action: "long" | "short" | "close", opts: { receivedAt?: Date; tpPerc?: string } = {}) {
-    const prisma = testDb.db.prisma;
-    const user = await prisma.user.create({ data: {} });
-    const account = await prisma.exchangeAccount.create({ data: { userId: user.id, exchange: "memory" } });
-    const strategy = await prisma.strategy.create({
-      data: { name: "s", slug: `s-${crypto.randomUUID().slice(0, 8)}`, passphraseHash: "x" },
+    const seeded = await seedExecution(testDb.db.prisma, {
+      action,
+      signal: { tpPerc: opts.tpPerc, receivedAt: opts.receivedAt ?? now },
     });
-    const sub = await prisma.subscription.create({
-      data: { accountId: account.id, strategyId: strategy.id, sizingMode: "fixed", sizingValue: "1000" },
-    });
-    const signal = await prisma.signal.create({
-      data: {
-        strategyId: strategy.id,
-        dedupeKey: crypto.randomUUID(),
-        bodyHash: "h",
-        action,
-        rawSymbol: "BTCUSDT",
-        symbol: "BTC/USDT:USDT",
-        tpPerc: opts.tpPerc,
-        receivedAt: opts.receivedAt ?? now,
-      },
-    });
-    await prisma.execution.create({
-      data: {
-        signalId: signal.id,
-        subscriptionId: sub.id,
-        accountId: account.id,
-        clientOrderId: clientOrderIdFor(signal.id, sub.id, action === "close" ? "close" : "entry"),
-      },
-    });
-    return { signalId: signal.id, subscriptionId: sub.id };
+    return seeded.ids;
   }
 
   const execution = (ids: { signalId: string; subscriptionId: string }) =>

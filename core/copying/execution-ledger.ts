@@ -3,6 +3,7 @@ import type { OrderResult } from "../exchange/exchange.ts";
 import { batched } from "../platform/batched.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import type { Decimal, DecimalLike } from "../platform/decimal.ts";
+import type { Sql } from "../platform/sql.ts";
 
 export interface NewOrderRow {
   executionId: string;
@@ -81,16 +82,17 @@ type JoinedRow = Omit<LoadedRow, "subscription" | "account" | "orders"> &
     accountStatus: string;
   };
 
-// Raw SQL on purpose: this runs for every follower of every signal, and the query compiler's per-call cost
-// dominated the worker's CPU in the fan-out benchmark (docs/performance.md).
-async function loadRows(db: DbClient, keys: readonly { signalId: string; subscriptionId: string }[]) {
+// Plain SQL on purpose: this runs for every follower of every signal, and Prisma's per-call cost dominated the
+// worker's CPU in the fan-out benchmark (docs/performance.md).
+async function loadRows(db: DbClient, sql: Sql, keys: readonly { signalId: string; subscriptionId: string }[]) {
   // Driven by the keys, one index probe per table and key: the OFFSET 0 fences keep the planner from hash-joining
   // whole tables, which it would do when its statistics still describe the tables before this fan-out filled them.
-  const joined = await db.$queryRaw<JoinedRow[]>`
-    SELECT e."id", e."signalId", e."subscriptionId", e."accountId", e."status", e."clientOrderId", e."leverage",
+  const joined = await sql.query<JoinedRow & { hasOrders: boolean }>(
+    `SELECT e."id", e."signalId", e."subscriptionId", e."accountId", e."status", e."clientOrderId", e."leverage",
       s."subStatus", s."sizingMode", s."sizingValue", s."maxLeverage", s."tpPercOverride", s."slPercOverride",
-      s."maxOpenPositions", a."exchange", a."credentials", a."accountStatus"
-    FROM unnest(${keys.map((k) => k.signalId)}::text[], ${keys.map((k) => k.subscriptionId)}::text[]) AS k(sig, sub)
+      s."maxOpenPositions", a."exchange", a."credentials", a."accountStatus",
+      EXISTS (SELECT 1 FROM "Order" o WHERE o."executionId" = e."id") AS "hasOrders"
+    FROM unnest($1::text[], $2::text[]) AS k(sig, sub)
     CROSS JOIN LATERAL (
       SELECT x."id", x."signalId", x."subscriptionId", x."accountId", x."status"::text AS "status", x."clientOrderId",
         x."leverage"
@@ -104,10 +106,12 @@ async function loadRows(db: DbClient, keys: readonly { signalId: string; subscri
     CROSS JOIN LATERAL (
       SELECT z."exchange", z."credentials", z."status"::text AS "accountStatus"
       FROM "ExchangeAccount" z WHERE z."id" = e."accountId" OFFSET 0
-    ) a`;
-  const orders = joined.length
-    ? await db.order.findMany({ where: { executionId: { in: joined.map((r) => r.id) } } })
-    : [];
+    ) a`,
+    [keys.map((k) => k.signalId), keys.map((k) => k.subscriptionId)],
+  );
+  // A first attempt has no orders yet; only retries need them, and those come whole from Prisma.
+  const withOrders = joined.filter((r) => r.hasOrders).map((r) => r.id);
+  const orders = withOrders.length ? await db.order.findMany({ where: { executionId: { in: withOrders } } }) : [];
   return joined.map(
     (r): LoadedRow => ({
       id: r.id,
@@ -141,52 +145,61 @@ const str = (d: Decimal | undefined | null) => (d === undefined || d === null ? 
 
 export function createExecutionLedger(
   db: DbClient,
+  sql: Sql,
   opts: { waitMs?: number; maxBatch?: number } = {},
 ): ExecutionLedger {
   const load = batched<{ signalId: string; subscriptionId: string }, LoadedRow | null>(async (keys) => {
-    const rows = await loadRows(db, keys);
+    const rows = await loadRows(db, sql, keys);
     const byKey = new Map(rows.map((r) => [`${r.signalId}|${r.subscriptionId}`, r]));
     return keys.map((k) => byKey.get(`${k.signalId}|${k.subscriptionId}`) ?? null);
   }, opts);
 
   const insertSending = batched<NewOrderRow, boolean>(async (rows) => {
     const col = <T>(f: (r: NewOrderRow) => T) => rows.map(f);
-    const inserted = await db.$queryRaw<{ clientOrderId: string }[]>`
-      INSERT INTO "Order" ("id", "executionId", "kind", "clientOrderId", "symbol", "side", "type", "reduceOnly",
+    const inserted = await sql.query<{ clientOrderId: string }>(
+      `INSERT INTO "Order" ("id", "executionId", "kind", "clientOrderId", "symbol", "side", "type", "reduceOnly",
         "requestedAmount", "triggerPrice", "status", "updatedAt")
       SELECT gen_random_uuid()::text, v.eid, v.kind::"OrderKind", v.cid, v.symbol, v.side, v.type, v.ro,
         v.amount::numeric, v.trigger::numeric, 'sending', now()
-      FROM unnest(
-        ${col((r) => r.executionId)}::text[], ${col((r) => r.kind)}::text[], ${col((r) => r.clientOrderId)}::text[],
-        ${col((r) => r.symbol)}::text[], ${col((r) => r.side)}::text[], ${col((r) => r.type)}::text[],
-        ${col((r) => r.reduceOnly)}::boolean[], ${col((r) => r.requestedAmount.toString())}::text[],
-        ${col((r) => str(r.triggerPrice))}::text[]
-      ) AS v(eid, kind, cid, symbol, side, type, ro, amount, trigger)
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::text[],
+        $9::text[]) AS v(eid, kind, cid, symbol, side, type, ro, amount, trigger)
       ON CONFLICT ("clientOrderId") DO NOTHING
-      RETURNING "clientOrderId"`;
+      RETURNING "clientOrderId"`,
+      [
+        col((r) => r.executionId),
+        col((r) => r.kind),
+        col((r) => r.clientOrderId),
+        col((r) => r.symbol),
+        col((r) => r.side),
+        col((r) => r.type),
+        col((r) => r.reduceOnly),
+        col((r) => r.requestedAmount.toString()),
+        col((r) => str(r.triggerPrice)),
+      ],
+    );
     // Two attempts of one order in the same batch: only the first of them owns the row.
     const owned = new Set(inserted.map((r) => r.clientOrderId));
     return rows.map((r) => owned.delete(r.clientOrderId));
   }, opts);
 
   // Order results and execution outcomes arrive interleaved during a fan-out; one statement writes both.
+  // It commits asynchronously (set_config in the statement, local to its transaction): a Postgres crash may
+  // lose its last fraction of a second, which leaves the order "sending" and the execution unfinished, and
+  // the resume sweep then finds the order at the exchange by its client id instead of sending it again. The
+  // "sending" insert above stays synchronous: it is what makes that look-up happen.
   const write = batched<LedgerWrite>(async (items) => {
     const orders = items.flatMap((i) => (i.kind === "order" ? [i] : []));
     const finishes = items.flatMap((i) => (i.kind === "finish" ? [i.update] : []));
     const oc = <T>(f: (i: (typeof orders)[number]) => T) => orders.map(f);
     const fc = <T>(f: (i: ExecutionFinish) => T) => finishes.map(f);
     // COALESCE keeps what an earlier attempt recorded when this one has nothing to say about a column.
-    await db.$executeRaw`
-      WITH orders AS (
+    await sql.query(
+      `WITH orders AS (
         UPDATE "Order" AS o SET
           "status" = v.status::"OrderStatus", "exchangeOrderId" = v.eid,
           "filledAmount" = v.filled::numeric, "avgPrice" = v.avg::numeric, "updatedAt" = now()
-        FROM unnest(
-          ${oc((i) => i.clientOrderId)}::text[], ${oc((i) => i.result.status)}::text[],
-          ${oc((i) => i.result.exchangeOrderId)}::text[], ${oc((i) => i.result.filledAmount.toString())}::text[],
-          ${oc((i) => str(i.result.avgPrice))}::text[]
-        ) AS v(cid, status, eid, filled, avg)
-        WHERE o."clientOrderId" = v.cid AND o."clientOrderId" = ANY(${oc((i) => i.clientOrderId)}::text[])
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(cid, status, eid, filled, avg)
+        WHERE o."clientOrderId" = v.cid AND o."clientOrderId" = ANY($1::text[])
         RETURNING 1
       )
       UPDATE "Execution" AS e SET
@@ -196,14 +209,30 @@ export function createExecutionLedger(
         "side" = COALESCE(v.side, e."side"), "leverage" = COALESCE(v.leverage, e."leverage"),
         "requestedAmount" = COALESCE(v.requested::numeric, e."requestedAmount"),
         "referencePrice" = COALESCE(v.ref::numeric, e."referencePrice"), "updatedAt" = now()
-      FROM unnest(
-        ${fc((i) => i.id)}::text[], ${fc((i) => i.status)}::text[], ${fc((i) => i.attempts)}::int[],
-        ${fc((i) => str(i.filledAmount))}::text[], ${fc((i) => str(i.avgPrice))}::text[],
-        ${fc((i) => i.error ?? null)}::text[], ${fc((i) => i.errorCode ?? null)}::text[],
-        ${fc((i) => i.side ?? null)}::text[], ${fc((i) => i.leverage ?? null)}::int[],
-        ${fc((i) => str(i.requestedAmount))}::text[], ${fc((i) => str(i.referencePrice))}::text[]
-      ) AS v(id, status, attempts, filled, avg, error, code, side, leverage, requested, ref)
-      WHERE e."id" = v.id AND e."id" = ANY(${fc((i) => i.id)}::text[])`;
+      FROM unnest($6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
+        $14::int[], $15::text[], $16::text[]) AS v(id, status, attempts, filled, avg, error, code, side, leverage,
+        requested, ref)
+      WHERE e."id" = v.id AND e."id" = ANY($6::text[])
+        AND (SELECT set_config('synchronous_commit', 'off', true)) IS NOT NULL`,
+      [
+        oc((i) => i.clientOrderId),
+        oc((i) => i.result.status),
+        oc((i) => i.result.exchangeOrderId),
+        oc((i) => i.result.filledAmount.toString()),
+        oc((i) => str(i.result.avgPrice)),
+        fc((i) => i.id),
+        fc((i) => i.status),
+        fc((i) => i.attempts),
+        fc((i) => str(i.filledAmount)),
+        fc((i) => str(i.avgPrice)),
+        fc((i) => i.error ?? null),
+        fc((i) => i.errorCode ?? null),
+        fc((i) => i.side ?? null),
+        fc((i) => i.leverage ?? null),
+        fc((i) => str(i.requestedAmount)),
+        fc((i) => str(i.referencePrice)),
+      ],
+    );
     return undefined;
   }, opts);
 

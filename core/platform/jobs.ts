@@ -4,8 +4,19 @@ import { z } from "zod";
 // embedded default). Payloads are parsed with these schemas when a job starts; ids are deterministic, so
 // enqueueing the same work twice is a no-op.
 export const jobSchemas = {
-  "fan-out-signal": z.object({ signalId: z.uuid() }),
-  "execute-subscription": z.object({ signalId: z.uuid(), subscriptionId: z.uuid() }),
+  "fan-out-signal": z.object({
+    signalId: z.uuid(),
+    // Optional: the webhook knows them; the resume sweep does not.
+    strategyId: z.uuid().optional(),
+    action: z.enum(["long", "short", "close"]).optional(),
+  }),
+  "execute-batch": z.object({ signalId: z.uuid(), subscriptionIds: z.array(z.uuid()).min(1).max(1000) }),
+  "execute-subscription": z.object({
+    signalId: z.uuid(),
+    subscriptionId: z.uuid(),
+    // Attempts already made elsewhere (in a batch) before this job was queued.
+    priorAttempts: z.number().int().min(0).optional(),
+  }),
   notify: z.object({ notificationId: z.uuid() }),
 } as const;
 
@@ -30,6 +41,8 @@ export interface JobQueue {
 export const jobIds = {
   fanOut: (signalId: string) => `fanout_${signalId}`,
   execute: (signalId: string, subscriptionId: string) => `exec_${signalId}_${subscriptionId}`,
+  // A batch is named by its first follower: the fan-out pages in id order, so a re-run names it the same.
+  executeBatch: (signalId: string, firstSubscriptionId: string) => `execb_${signalId}_${firstSubscriptionId}`,
   notify: (notificationId: string) => `notify_${notificationId}`,
 };
 

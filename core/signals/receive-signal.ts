@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Clock } from "../platform/clock.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { AppError } from "../platform/errors.ts";
-import { type JobQueue, jobIds } from "../platform/jobs.ts";
+import { type JobPayload, type JobQueue, jobIds } from "../platform/jobs.ts";
 import { parseInput } from "../platform/validation.ts";
 import { verifyPassphrase } from "../strategies/passphrase.ts";
 import type { StrategyLookup } from "../strategies/strategy-lookup.ts";
@@ -14,6 +14,12 @@ import { type SignalBody, signalBodySchema } from "./signal-body.ts";
 export interface ReceivedSignal {
   signalId: string;
   duplicate: boolean;
+  /**
+   * Settles once the fan-out is queued. It never rejects: the signal is already durable, so a queue that is
+   * down costs latency, not the signal (the resume sweep queues signals left "received"). The caller may
+   * acknowledge before it settles, and should wait for it before shutting down.
+   */
+  queued: Promise<void>;
 }
 
 export interface ReceiveSignalDeps {
@@ -64,19 +70,24 @@ export async function receiveSignal(
     now,
     since,
   });
-  if (signal.duplicate) return redelivered(signal, deps);
-  await deps.queue.add("fan-out-signal", { data: { signalId: signal.id }, jobId: jobIds.fanOut(signal.id) });
+  if (signal.duplicate) {
+    deps.logger.info({ signalId: signal.id }, "duplicate signal delivery ignored");
+    // If the first delivery died between insert and enqueue, this heals it; the job id makes it a no-op otherwise.
+    const queued = signal.status === "received" ? queueFanOut({ signalId: signal.id }, deps) : Promise.resolve();
+    return { signalId: signal.id, duplicate: true, queued };
+  }
   deps.logger.info({ signalId: signal.id, strategyId: strategy.id, action: body.action, symbol }, "signal received");
-  return { signalId: signal.id, duplicate: false };
+  const queued = queueFanOut({ signalId: signal.id, strategyId: strategy.id, action: body.action }, deps);
+  return { signalId: signal.id, duplicate: false, queued };
 }
 
-async function redelivered(signal: { id: string; status: string }, deps: ReceiveSignalDeps): Promise<ReceivedSignal> {
-  // If the first delivery crashed between insert and enqueue, this heals it; the job id makes it a no-op otherwise.
-  if (signal.status === "received") {
-    await deps.queue.add("fan-out-signal", { data: { signalId: signal.id }, jobId: jobIds.fanOut(signal.id) });
-  }
-  deps.logger.info({ signalId: signal.id }, "duplicate signal delivery ignored");
-  return { signalId: signal.id, duplicate: true };
+function queueFanOut(data: JobPayload<"fan-out-signal">, deps: ReceiveSignalDeps): Promise<void> {
+  return deps.queue.add("fan-out-signal", { data, jobId: jobIds.fanOut(data.signalId) }).then(
+    () => undefined,
+    (err: unknown) => {
+      deps.logger.error({ signalId: data.signalId, err }, "fan-out not queued; the resume sweep will queue it");
+    },
+  );
 }
 
 function hashBody(body: SignalBody): string {

@@ -2,9 +2,11 @@ import type { Logger } from "pino";
 import { fanOutSignal } from "../../core/copying/fan-out-signal.ts";
 import type { DbClient } from "../../core/platform/db-client.ts";
 import type { JobProcessor, JobQueue } from "../../core/platform/jobs.ts";
+import type { Sql } from "../../core/platform/sql.ts";
 
 export function fanOutSignalProcessor(deps: {
   db: DbClient;
+  sql: Sql;
   queue: JobQueue;
   logger: Logger;
 }): JobProcessor<"fan-out-signal"> {

@@ -14,6 +14,7 @@ import { generateMasterKey } from "../../../core/platform/secrets.ts";
 import { startBullmqWorkers } from "../../../worker/bullmq-workers.ts";
 import { buildProcessors } from "../../../worker/processors.ts";
 import { createTestDatabase } from "../../db.ts";
+import { seedExecution } from "../../factories.ts";
 
 // A Postgres outage longer than the retry budget (8 attempts, about 30 s by default; 2 here) fails an execution's
 // job for good without recording anything: the execution stays "pending". Once Postgres is back the sweep
@@ -49,28 +50,14 @@ describe("an execution whose job failed for good while Postgres was down", () =>
 
   it("is run by the sweep once Postgres is back", async () => {
     const prisma = testDb.db.prisma;
-    const user = await prisma.user.create({ data: {} });
-    const account = await prisma.exchangeAccount.create({
-      data: { userId: user.id, exchange: "paper", paperBalance: { create: { wallet: "10000" } } },
-    });
-    const strategy = await prisma.strategy.create({ data: { name: "s", slug: "s", passphraseHash: "x" } });
-    const sub = await prisma.subscription.create({
-      data: { accountId: account.id, strategyId: strategy.id, sizingMode: "fixed", sizingValue: "1000" },
-    });
-    const signal = await prisma.signal.create({
-      data: {
-        strategyId: strategy.id,
-        dedupeKey: "d",
-        bodyHash: "h",
-        action: "long",
-        rawSymbol: "BTCUSDT",
-        symbol: "BTC/USDT:USDT",
-        price: "60000",
-        status: "dispatched",
-      },
-    });
-    const execution = await prisma.execution.create({
-      data: { signalId: signal.id, subscriptionId: sub.id, accountId: account.id, clientOrderId: "mm-failed-job-e" },
+    const {
+      signal,
+      subscription: sub,
+      execution,
+    } = await seedExecution(prisma, {
+      account: { exchange: "paper", paperBalance: { create: { wallet: "10000" } } },
+      signal: { price: "60000", status: "dispatched" },
+      clientOrderId: "mm-failed-job-e",
     });
 
     const queue = createBullmqQueue({ connection, prefix, retry });
@@ -83,7 +70,16 @@ describe("an execution whose job failed for good while Postgres was down", () =>
     const clock = { now: () => new Date() };
     const workers = startBullmqWorkers({
       connection,
-      processors: buildProcessors({ db: prisma, queue, exchanges, clock, logger: silentLogger }),
+      processors: buildProcessors({
+        db: prisma,
+        sql: testDb.db.sql,
+        queue,
+        exchanges,
+        clock,
+        logger: silentLogger,
+        concurrency: 4,
+        retry,
+      }),
       concurrency: { "execute-subscription": 4 },
       logger: silentLogger,
       prefix,

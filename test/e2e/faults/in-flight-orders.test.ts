@@ -4,11 +4,11 @@ import { createExecutionLedger } from "../../../core/copying/execution-ledger.ts
 import { createSignalCache } from "../../../core/copying/signal-cache.ts";
 import { type CcxtExchangeFactory, createCcxtExchangeFactory } from "../../../core/exchange/ccxt-exchange-factory.ts";
 import type { ExchangeResolver } from "../../../core/exchange/exchange-resolver.ts";
-import { clientOrderIdFor } from "../../../core/orders/client-order-id.ts";
 import { defaultRetryPolicy } from "../../../core/platform/jobs.ts";
 import { silentLogger } from "../../../core/platform/logger.ts";
-import { retryDelay } from "../../../worker/retry-delay.ts";
+import { retryDelay } from "../../../core/platform/retry-delay.ts";
 import { createTestDatabase } from "../../db.ts";
+import { seedExecution as seed } from "../../factories.ts";
 import { type FakeBinance, startFakeBinance } from "../../fake-binance/start-fake-binance.ts";
 
 // An order request that is still on its way when a second attempt of the same execution looks it up: the
@@ -48,7 +48,7 @@ describe("an order still in flight when another attempt of its execution runs", 
   });
 
   const deps = () => ({
-    ledger: createExecutionLedger(testDb.db.prisma),
+    ledger: createExecutionLedger(testDb.db.prisma, testDb.db.sql),
     signals: createSignalCache(testDb.db.prisma),
     exchanges: resolver,
     clock: { now: () => new Date() },
@@ -56,32 +56,12 @@ describe("an order still in flight when another attempt of its execution runs", 
   });
 
   async function seedExecution() {
-    const prisma = testDb.db.prisma;
-    const user = await prisma.user.create({ data: {} });
-    const account = await prisma.exchangeAccount.create({
-      data: { userId: user.id, exchange: "binanceusdm", credentials: "unused: the resolver above signs" },
+    const { ids, clientOrderId } = await seed(testDb.db.prisma, {
+      account: { exchange: "binanceusdm", credentials: "unused: the resolver above signs" },
+      strategy: { maxSignalAgeSec: 600 },
+      subscription: { sizingValue: "200" },
     });
-    const strategy = await prisma.strategy.create({
-      data: { name: "s", slug: `s-${crypto.randomUUID().slice(0, 8)}`, passphraseHash: "x", maxSignalAgeSec: 600 },
-    });
-    const sub = await prisma.subscription.create({
-      data: { accountId: account.id, strategyId: strategy.id, sizingMode: "fixed", sizingValue: "200" },
-    });
-    const signal = await prisma.signal.create({
-      data: {
-        strategyId: strategy.id,
-        dedupeKey: "d",
-        bodyHash: "h",
-        action: "long",
-        rawSymbol: "BTCUSDT",
-        symbol: "BTC/USDT:USDT",
-      },
-    });
-    const clientOrderId = clientOrderIdFor(signal.id, sub.id, "entry");
-    await prisma.execution.create({
-      data: { signalId: signal.id, subscriptionId: sub.id, accountId: account.id, clientOrderId },
-    });
-    return { ids: { signalId: signal.id, subscriptionId: sub.id }, clientOrderId };
+    return { ids, clientOrderId };
   }
 
   // Attempts as the worker makes them: the next one after max(backoff, the error's retryAfterMs).

@@ -1,5 +1,5 @@
-import { isAppError } from "../core/platform/errors.ts";
-import { backoffDelay, type RetryPolicy } from "../core/platform/jobs.ts";
+import { isAppError } from "./errors.ts";
+import { backoffDelay, type RetryPolicy } from "./jobs.ts";
 
 /** Exponential backoff, but never earlier than an exchange's Retry-After. */
 export function retryDelay(policy: RetryPolicy, attemptsMade: number, err: unknown): number {

@@ -1,0 +1,89 @@
+// npm run bench:webhook -- [--count 1000] [--rate 50]
+// The API process on its own (no worker): `count` webhooks at `rate`/s, each with its own id. Prints the ack
+// latency and the API's CPU per webhook, split into user and kernel time. See docs/performance.md.
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { createDb } from "../core/platform/db/create-db.ts";
+import { createStrategy } from "../core/strategies/create-strategy.ts";
+import { freePort, startEntry } from "../test/processes.ts";
+import { createBenchState, REDIS_URL } from "./bench-state.ts";
+
+const { values } = parseArgs({
+  options: { count: { type: "string", default: "1000" }, rate: { type: "string", default: "50" } },
+});
+const count = Number(values.count);
+const rate = Number(values.rate);
+const log = (msg: string) => process.stdout.write(`${msg}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const state = await createBenchState();
+
+/** utime and stime of a process, in ms. */
+async function cpuMs(pid: number) {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return { user: Number(fields[11]) * 10, sys: Number(fields[12]) * 10 };
+}
+
+const apiProcs: ReturnType<typeof startEntry>[] = [];
+try {
+  const db = await createDb({ databaseUrl: state.databaseUrl, dataDir: ".data", poolMax: 2 });
+  await db.migrate();
+  const strategy = await createStrategy({ name: "Bench webhook" }, { db: db.prisma });
+  await db.close();
+
+  const port = await freePort();
+  const api = startEntry("api/main.ts", {
+    NODE_ENV: "production",
+    LOG_LEVEL: "info",
+    DATABASE_URL: state.databaseUrl,
+    REDIS_URL,
+    QUEUE_PREFIX: state.prefix,
+    MASTER_KEY: randomBytes(32).toString("base64"),
+    ADMIN_TOKEN: randomBytes(24).toString("base64url"),
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    ...(process.env.BENCH_PROFILE_DIR && {
+      NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`,
+    }),
+  });
+  apiProcs.push(api);
+  await api.waitFor(/api is up/);
+  const pid = api.child.pid as number;
+
+  const fire = async (id: string) => {
+    const started = performance.now();
+    const res = await fetch(`http://127.0.0.1:${port}/webhooks/tradingview/${strategy.slug}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ passphrase: strategy.passphrase, symbol: "ETHUSDT", action: "long", id }),
+    });
+    await res.arrayBuffer();
+    if (res.status !== 202) throw new Error(`webhook answered ${res.status}`);
+    return performance.now() - started;
+  };
+  // Warm-up: code compiled, connections open.
+  for (let i = 0; i < 100; i++) await fire(`warm-${i}`);
+
+  const before = await cpuMs(pid);
+  const acks: number[] = [];
+  const inFlight: Promise<void>[] = [];
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    inFlight.push(fire(`run-${i}`).then((ms) => void acks.push(ms)));
+    const next = started + ((i + 1) * 1000) / rate;
+    await sleep(Math.max(0, next - performance.now()));
+  }
+  await Promise.all(inFlight);
+  const after = await cpuMs(pid);
+  acks.sort((a, b) => a - b);
+  const q = (p: number) => (acks[Math.min(acks.length - 1, Math.floor(acks.length * p))] ?? 0).toFixed(1);
+  const user = (after.user - before.user) / count;
+  const sys = (after.sys - before.sys) / count;
+  log(
+    `webhook count=${count} rate=${rate} ack_p50_ms=${q(0.5)} ack_p99_ms=${q(0.99)} ack_max_ms=${q(1)} api_cpu_ms_per_webhook=${(user + sys).toFixed(2)} user=${user.toFixed(2)} sys=${sys.toFixed(2)}`,
+  );
+} finally {
+  await Promise.all(apiProcs.map((p) => p.stop()));
+  await state.drop();
+}

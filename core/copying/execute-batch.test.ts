@@ -1,0 +1,104 @@
+import pLimit from "p-limit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../test/db.ts";
+import { seedFollowerExecution, seedSignal } from "../../test/factories.ts";
+import { createMemoryExchange } from "../../test/memory-exchange.ts";
+import { createRecordingQueue } from "../../test/recording-queue.ts";
+import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
+import { silentLogger } from "../platform/logger.ts";
+import { executeBatch } from "./execute-batch.ts";
+import { createExecutionLedger } from "./execution-ledger.ts";
+import { createSignalCache } from "./signal-cache.ts";
+
+describe("executeBatch", () => {
+  let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await testDb?.drop();
+  });
+
+  /** One signal and `n` followers on the memory venue, each with its pending execution. */
+  async function seed(n: number) {
+    const { signal } = await seedSignal(testDb.db.prisma);
+    const subscriptionIds: string[] = [];
+    for (let i = 0; i < n; i++) {
+      subscriptionIds.push((await seedFollowerExecution(testDb.db.prisma, signal)).subscription.id);
+    }
+    return { signalId: signal.id, subscriptionIds };
+  }
+
+  function setup(concurrency: number) {
+    const venue = createMemoryExchange({ price: "100" });
+    const resolver: ExchangeResolver = {
+      forAccount: () => venue.client,
+      forCredentials: () => venue.client,
+      isSupported: () => true,
+    };
+    const queue = createRecordingQueue();
+    const deps = {
+      ledger: createExecutionLedger(testDb.db.prisma, testDb.db.sql),
+      signals: createSignalCache(testDb.db.prisma),
+      exchanges: resolver,
+      clock: { now: () => new Date() },
+      logger: silentLogger,
+      queue,
+      limit: pLimit(concurrency),
+      retry: { attempts: 5, backoffMs: 10, maxBackoffMs: 1000 },
+    };
+    return { venue, queued: queue.jobs, deps };
+  }
+
+  const statuses = async (signalId: string) =>
+    Object.fromEntries(
+      (await testDb.db.prisma.execution.findMany({ where: { signalId } })).map((e) => [e.subscriptionId, e.status]),
+    );
+
+  it("fills every follower, and hands one that must wait for a Retry-After on to a job of its own", async () => {
+    const { signalId, subscriptionIds } = await seed(4);
+    const { venue, queued, deps } = setup(2);
+    venue.faults.push("rate-limit");
+    await executeBatch({ signalId, subscriptionIds }, deps);
+
+    const byStatus = await statuses(signalId);
+    const waiting = subscriptionIds.filter((id) => byStatus[id] === "pending");
+    expect(waiting).toHaveLength(1);
+    expect(subscriptionIds.filter((id) => byStatus[id] === "filled")).toHaveLength(3);
+    expect(queued).toEqual([
+      {
+        name: "execute-subscription",
+        data: { signalId, subscriptionId: waiting[0], priorAttempts: 1 },
+        jobId: `exec_${signalId}_${waiting[0]}`,
+        // Retry-After was 30 ms, longer than the first backoff step (10 ms).
+        delayMs: 30,
+      },
+    ]);
+  });
+
+  it("records a definite refusal as that follower's failure and queues nothing", async () => {
+    const { signalId, subscriptionIds } = await seed(3);
+    const { venue, queued, deps } = setup(8);
+    venue.faults.push("reject");
+    await executeBatch({ signalId, subscriptionIds }, deps);
+    expect(Object.values(await statuses(signalId)).sort()).toEqual(["failed", "filled", "filled"]);
+    expect(queued).toEqual([]);
+  });
+
+  it("keeps at most `limit` followers' orders in flight", async () => {
+    const { signalId, subscriptionIds } = await seed(6);
+    const { venue, deps } = setup(2);
+    let inFlight = 0;
+    let most = 0;
+    const createOrder = venue.client.createOrder.bind(venue.client);
+    venue.client.createOrder = async (req) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, 20));
+      inFlight--;
+      return createOrder(req);
+    };
+    await executeBatch({ signalId, subscriptionIds }, deps);
+    expect(most).toBe(2);
+    expect(Object.values(await statuses(signalId))).toEqual(Array(6).fill("filled"));
+  });
+});
