@@ -52,7 +52,14 @@ export async function handleApiRequest(
         attempt: 0,
       };
       ctx.attempt = ctx.clientOrderId ? state.countAttempt(ctx.clientOrderId) : 1;
-      if (faults.orderLatencyMs) await sleep(faults.orderLatencyMs);
+      if (faults.orderLatencyMs) {
+        state.createsInFlight += 1;
+        try {
+          await sleep(faults.orderLatencyMs);
+        } finally {
+          state.createsInFlight -= 1;
+        }
+      }
       if (fires(faults.rateLimit429, ctx)) {
         const retryMs = (faults.retryAfterSec ?? 1) * 1000;
         account.retryAfterUntil = Date.now() + retryMs;

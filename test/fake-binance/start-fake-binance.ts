@@ -38,6 +38,7 @@ export interface FakeBinanceOptions {
 export interface FakeStats {
   totalRequests: number;
   acceptedOrders: number;
+  createsInFlight: number;
   violations: number;
   duplicateCreates: number;
   firstOrderAt: number | null;
@@ -143,6 +144,7 @@ export async function startFakeBinance(opts: FakeBinanceOptions = {}): Promise<F
     stats: () => ({
       totalRequests: state.totalRequests,
       acceptedOrders: state.acceptedOrders,
+      createsInFlight: state.createsInFlight,
       violations: state.violations.length,
       duplicateCreates: [...state.createsByClientOrderId.values()].filter((n) => n > 1).length,
       firstOrderAt: state.firstOrderAt,

@@ -89,6 +89,8 @@ export class FakeBinanceState {
   readonly withdrawalKeys = new Set<string>();
   totalRequests = 0;
   acceptedOrders = 0;
+  /** Creates received and still inside `orderLatencyMs`: on the wire, to be accepted whatever the client does. */
+  createsInFlight = 0;
   /** Epoch ms of the first and last accepted create since the counters were reset (benchmarks read these). */
   firstOrderAt: number | null = null;
   lastOrderAt: number | null = null;

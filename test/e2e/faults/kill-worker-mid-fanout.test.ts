@@ -29,10 +29,12 @@ describe("kill -9 of the worker in the middle of a 1,000-follower fan-out", () =
     await mimic.seed(strategy, FOLLOWERS, "kill9");
     const signalId = await mimic.webhook(strategy, { symbol: "BTCUSDT", action: "long", id: "kill-9" });
 
-    let accepted = 0;
-    while (accepted < FOLLOWERS / 2) {
-      accepted = (await fake.stats()).acceptedOrders;
-      await new Promise((r) => setTimeout(r, 20));
+    // Kill once half are accepted and a good number are inside the exchange's 150 ms: the worker sends in waves,
+    // and a kill between two waves would leave nothing on the wire to find.
+    for (;;) {
+      const { acceptedOrders, createsInFlight } = await fake.stats();
+      if (acceptedOrders >= FOLLOWERS / 2 && createsInFlight >= 16) break;
+      await new Promise((r) => setTimeout(r, 5));
     }
     const [victim] = mimic.workers;
     victim?.child.kill("SIGKILL");
