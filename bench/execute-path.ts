@@ -1,7 +1,9 @@
-// npm run bench:execute -- [--followers 2000] [--concurrency 128]
+// npm run bench:execute -- [--followers 2000] [--concurrency 128] [--profile out.cpuprofile]
 // The worker's own CPU per follower: one signal executed in-process (in-process queue, Postgres) against the
 // fake Binance in its own process. Complements bench:fanout, which measures the whole deployment.
 import { randomBytes } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import { Session } from "node:inspector/promises";
 import { parseArgs } from "node:util";
 import { createCredentialCipher } from "../core/accounts/credential-cipher.ts";
 import { createCcxtExchangeFactory } from "../core/exchange/ccxt-exchange-factory.ts";
@@ -17,7 +19,12 @@ import { buildProcessors } from "../worker/processors.ts";
 import { seedFollowers } from "./seed-followers.ts";
 
 const { values } = parseArgs({
-  options: { followers: { type: "string", default: "2000" }, concurrency: { type: "string", default: "128" } },
+  options: {
+    followers: { type: "string", default: "2000" },
+    concurrency: { type: "string", default: "128" },
+    // A V8 CPU profile of the measured run only (seeding and warm-up left out).
+    profile: { type: "string" },
+  },
 });
 const N = Number(values.followers);
 const fakeProc = startEntry("test/fake-binance/main.ts", {}, ["--port", "0", "--balance", "1000000"]);
@@ -45,7 +52,7 @@ try {
   );
   const deps = { db, strategies: createStrategyLookup(db), queue, clock, logger: silentLogger, dedupeWindowSec: 30 };
 
-  const run = async (name: string, followers: number) => {
+  const run = async (name: string, followers: number, profile?: string) => {
     const s = await createStrategy({ name }, { db });
     const { id } = await db.strategy.findUniqueOrThrow({ where: { slug: s.slug } });
     await seedFollowers(db, {
@@ -56,6 +63,12 @@ try {
       sizing: { mode: "fixed", value: "200" },
     });
     await fetch(`${fakeUrl}/__control/reset-counters`, { method: "POST", body: "{}" });
+    const session = profile ? new Session() : undefined;
+    if (session) {
+      session.connect();
+      await session.post("Profiler.enable");
+      await session.post("Profiler.start");
+    }
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const wall0 = Date.now();
@@ -65,6 +78,11 @@ try {
     );
     await queue.drain();
     const cpu = process.cpuUsage(cpu0);
+    if (session && profile) {
+      const { profile: data } = await session.post("Profiler.stop");
+      await writeFile(profile, JSON.stringify(data));
+      session.disconnect();
+    }
     const stats = (await (await fetch(`${fakeUrl}/__control/stats`)).json()) as { firstOrderAt: number };
     return {
       ms: performance.now() - t0,
@@ -73,7 +91,7 @@ try {
     };
   };
   await run("warm", 256);
-  const r = await run("measured", N);
+  const r = await run("measured", N, values.profile);
   const filled = await db.execution.count({ where: { status: "filled", signal: { strategy: { name: "measured" } } } });
   console.log(
     `execute followers=${N} filled=${filled} total_ms=${r.ms.toFixed(0)} orders_per_s=${((N / r.ms) * 1000).toFixed(0)} worker_cpu_ms_per_order=${r.cpuMsPerOrder.toFixed(3)} first_order_ms=${r.firstOrderMs}`,
