@@ -86,6 +86,16 @@ export class CcxtExchangeClient implements ExchangeClient {
         const trigger = ex.priceToPrecision(req.symbol, req.triggerPrice.toFixed());
         params[req.type === "take_profit" ? "takeProfitPrice" : "stopLossPrice"] = trigger;
       }
+      const { marketOrder } = this.venue.profile;
+      if (marketOrder && !req.triggerPrice) {
+        return marketOrder(ex, {
+          symbol: req.symbol,
+          side: req.side,
+          amount,
+          clientOrderId: req.clientOrderId,
+          reduceOnly: req.reduceOnly === true,
+        });
+      }
       // The amount is already on the lot step as a string; as a number it round-trips exactly for ccxt.
       const placed = await ex.createOrder(req.symbol, "market", req.side, Number(amount), undefined, params);
       if (placed.status) return toOrderResult(placed, fallback);

@@ -1,5 +1,7 @@
 import type { Dict, Exchange, Order } from "ccxt";
 import type { ErrorCode } from "../platform/errors.ts";
+import { binanceMarketOrder, type MarketOrder } from "./binance-market-order.ts";
+import type { OrderResult } from "./exchange.ts";
 import { BY_CLIENT_ID, firstFound } from "./order-lookup.ts";
 
 /**
@@ -24,6 +26,8 @@ export interface VenueProfile {
   leverageUnchangedCodes: readonly string[];
   /** Keys ccxt caches in `options` about whichever account last used the instance; cleared on release. */
   accountScopedOptions: readonly string[];
+  /** A plain market order by a shorter path than ccxt's createOrder, where one is worth having (the fan-out's). */
+  marketOrder?(ex: Exchange, order: MarketOrder): Promise<OrderResult>;
 }
 
 const binanceusdm: VenueProfile = {
@@ -74,6 +78,7 @@ const binanceusdm: VenueProfile = {
   // Once set, ccxt reads a later -2015 as a temporary ban (DDoSProtection) instead of a bad key. The per-instance
   // leverage brackets cache is left alone: it only feeds maintenance-margin estimates we do not use.
   accountScopedOptions: ["hasAlreadyAuthenticatedSuccessfully"],
+  marketOrder: binanceMarketOrder,
 };
 
 const bybit: VenueProfile = {

@@ -1,0 +1,97 @@
+import ccxt, { type Dict, type Exchange } from "ccxt";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeBinance, startFakeBinance } from "../../test/fake-binance/start-fake-binance.ts";
+import { binanceMarketOrderRequest, fromBinanceOrder, type MarketOrder } from "./binance-market-order.ts";
+import { applyUrlOverride } from "./ccxt-url-override.ts";
+import { toOrderResult } from "./map-ccxt-order.ts";
+
+// The lean path must stay what ccxt's createOrder would have done: the same request, the same reading of the
+// answer. Compared here with ccxt's own builder and parser, so a ccxt upgrade that changes either shows up.
+
+const BTC = "BTC/USDT:USDT";
+let fake: FakeBinance;
+let ex: Exchange;
+
+beforeAll(async () => {
+  fake = await startFakeBinance({ startingBalance: "10000" });
+  ex = new ccxt.binanceusdm({ options: { defaultType: "swap", fetchCurrencies: false } });
+  applyUrlOverride(ex, fake.url);
+  await ex.loadMarkets();
+});
+
+afterAll(async () => {
+  await fake.close();
+});
+
+const orders: MarketOrder[] = [
+  { symbol: BTC, side: "buy", amount: "0.003", clientOrderId: "mimic-a", reduceOnly: false },
+  { symbol: BTC, side: "sell", amount: "1.25", clientOrderId: "mimic-b", reduceOnly: false },
+  { symbol: BTC, side: "sell", amount: "0.003", clientOrderId: "mimic-c", reduceOnly: true },
+  { symbol: "ETH/USDT:USDT", side: "buy", amount: "12.5", clientOrderId: "mimic-d", reduceOnly: true },
+];
+
+describe("Binance USDⓈ-M market orders by the implicit endpoint", () => {
+  it("sends the request ccxt's createOrder builds", () => {
+    for (const o of orders) {
+      const params: Dict = { clientOrderId: o.clientOrderId };
+      if (o.reduceOnly) params.reduceOnly = true;
+      const ccxtRequest = (ex as unknown as { createOrderRequest(...a: unknown[]): Dict }).createOrderRequest(
+        o.symbol,
+        "market",
+        o.side,
+        Number(o.amount),
+        undefined,
+        params,
+      );
+      expect(binanceMarketOrderRequest(ex, o)).toEqual(ccxtRequest);
+    }
+  });
+
+  it("reads every order status, fill and average as toOrderResult(parseOrder) does", () => {
+    const base = {
+      orderId: 283194212,
+      symbol: "BTCUSDT",
+      clientOrderId: "mimic-a",
+      price: "0",
+      origQty: "0.003",
+      cumQuote: "0",
+      timeInForce: "GTC",
+      type: "MARKET",
+      origType: "MARKET",
+      reduceOnly: false,
+      closePosition: false,
+      side: "BUY",
+      positionSide: "BOTH",
+      stopPrice: "0",
+      workingType: "CONTRACT_PRICE",
+      priceProtect: false,
+      priceMatch: "NONE",
+      selfTradePreventionMode: "EXPIRE_MAKER",
+      goodTillDate: 0,
+      updateTime: 1_763_700_000_000,
+    };
+    const answers: Dict[] = [
+      { ...base, status: "FILLED", executedQty: "0.003", avgPrice: "64250.10", cumQuote: "192.75030" },
+      { ...base, status: "NEW", executedQty: "0", avgPrice: "0.00" },
+      { ...base, status: "PARTIALLY_FILLED", executedQty: "0.001", avgPrice: "64250.10" },
+      { ...base, status: "CANCELED", executedQty: "0", avgPrice: "0" },
+      { ...base, status: "EXPIRED", executedQty: "0.002", avgPrice: "64251", side: "SELL", reduceOnly: true },
+      { ...base, status: "EXPIRED_IN_MATCH", executedQty: "0", avgPrice: "0" },
+      { ...base, status: "REJECTED", executedQty: "0", avgPrice: "0" },
+    ];
+    const o = orders[0] as MarketOrder;
+    for (const answer of answers) {
+      const viaCcxt = toOrderResult(ex.parseOrder(answer, ex.market(BTC)), {
+        symbol: o.symbol,
+        side: o.side,
+        clientOrderId: o.clientOrderId,
+      });
+      const lean = fromBinanceOrder(answer, o);
+      expect({ ...lean, filledAmount: lean.filledAmount.toString(), avgPrice: lean.avgPrice?.toString() }).toEqual({
+        ...viaCcxt,
+        filledAmount: viaCcxt.filledAmount.toString(),
+        avgPrice: viaCcxt.avgPrice?.toString(),
+      });
+    }
+  });
+});
