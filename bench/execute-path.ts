@@ -69,6 +69,7 @@ try {
       await session.post("Profiler.enable");
       await session.post("Profiler.start");
     }
+    if (profile !== undefined || name === "measured") console.log(`measuring ${followers} followers`);
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const wall0 = Date.now();
