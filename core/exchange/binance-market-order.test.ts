@@ -1,7 +1,12 @@
 import ccxt, { type Dict, type Exchange } from "ccxt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeBinance, startFakeBinance } from "../../test/fake-binance/start-fake-binance.ts";
-import { binanceMarketOrderRequest, fromBinanceOrder, type MarketOrder } from "./binance-market-order.ts";
+import {
+  binanceMarketOrderRequest,
+  fromBinanceOrder,
+  type MarketOrder,
+  signBinanceOrder,
+} from "./binance-market-order.ts";
 import { applyUrlOverride } from "./ccxt-url-override.ts";
 import { toOrderResult } from "./map-ccxt-order.ts";
 
@@ -14,7 +19,7 @@ let ex: Exchange;
 
 beforeAll(async () => {
   fake = await startFakeBinance({ startingBalance: "10000" });
-  ex = new ccxt.binanceusdm({ options: { defaultType: "swap", fetchCurrencies: false } });
+  ex = new ccxt.binanceusdm({ options: { defaultType: "swap", fetchCurrencies: false, recvWindow: 5_000 } });
   applyUrlOverride(ex, fake.url);
   await ex.loadMarkets();
 });
@@ -44,6 +49,32 @@ describe("Binance USDⓈ-M market orders by the implicit endpoint", () => {
         params,
       );
       expect(binanceMarketOrderRequest(ex, o)).toEqual(ccxtRequest);
+    }
+  });
+
+  it("signs the request as ccxt's sign does, byte for byte", () => {
+    const fixed = ex as unknown as { nonce(): number; sign(...a: unknown[]): Dict };
+    const realNonce = fixed.nonce;
+    fixed.nonce = () => 1_763_700_000_123;
+    try {
+      ex.apiKey = "key-1";
+      ex.secret = "secret-key-1";
+      for (const o of orders) {
+        const request = binanceMarketOrderRequest(ex, o);
+        const viaCcxt = fixed.sign("order", "fapiPrivate", "POST", { ...request });
+        expect(signBinanceOrder(ex, request)).toEqual({
+          url: viaCcxt.url,
+          body: viaCcxt.body,
+          headers: viaCcxt.headers,
+        });
+      }
+      // An RSA or Ed25519 key is signed by ccxt itself.
+      ex.secret = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----";
+      expect(signBinanceOrder(ex, binanceMarketOrderRequest(ex, orders[0] as MarketOrder))).toBeUndefined();
+    } finally {
+      fixed.nonce = realNonce;
+      ex.apiKey = "";
+      ex.secret = "";
     }
   });
 
