@@ -35,6 +35,7 @@ describe("executeBatch", () => {
       forAccount: () => venue.client,
       forCredentials: () => venue.client,
       isSupported: () => true,
+      warmPrice: () => undefined,
     };
     const queue = createRecordingQueue();
     const deps = {

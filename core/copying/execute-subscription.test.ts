@@ -18,6 +18,7 @@ describe("executeSubscription", () => {
     forAccount: () => venue.client,
     forCredentials: () => venue.client,
     isSupported: () => true,
+    warmPrice: () => undefined,
   };
   const deps = () => ({
     ledger: createExecutionLedger(testDb.db.prisma, testDb.db.sql),

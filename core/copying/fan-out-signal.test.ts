@@ -69,6 +69,19 @@ describe("fanOutSignal", () => {
     expect((await testDb.db.prisma.signal.findUniqueOrThrow({ where: { id: signal.id } })).status).toBe("dispatched");
   });
 
+  it("starts fetching the signal's price before it writes the first page, when the webhook passed the symbol", async () => {
+    const signal = await newSignal("long");
+    const { queue, jobs } = recordingQueue();
+    const warmed: Array<{ symbol: string; jobsQueued: number }> = [];
+    const prices = { warmPrice: (symbol: string) => warmed.push({ symbol, jobsQueued: jobs.length }) };
+    const deps = { db: testDb.db.prisma, sql: testDb.db.sql, queue, logger: silentLogger, prices };
+    await fanOutSignal({ signalId: signal.id, strategyId, action: "long", symbol: "BTC/USDT:USDT" }, deps);
+    expect(warmed).toEqual([{ symbol: "BTC/USDT:USDT", jobsQueued: 0 }]);
+    // The resume sweep's job has no symbol: nothing to warm, and the fan-out is the same.
+    await fanOutSignal({ signalId: (await newSignal("long")).id }, deps);
+    expect(warmed).toHaveLength(1);
+  });
+
   it("creates nothing new when it runs again, and derives the close leg's id for a close", async () => {
     const signal = await newSignal("close");
     const deps = { db: testDb.db.prisma, sql: testDb.db.sql, queue: recordingQueue().queue, logger: silentLogger };

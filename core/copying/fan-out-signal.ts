@@ -19,10 +19,13 @@ const BATCH = 32;
  * follower, so running this twice creates nothing new.
  */
 export async function fanOutSignal(
-  input: { signalId: string; strategyId?: string; action?: SignalAction },
-  deps: { db: DbClient; sql: Sql; queue: JobQueue; logger: Logger },
+  input: { signalId: string; strategyId?: string; action?: SignalAction; symbol?: string },
+  deps: { db: DbClient; sql: Sql; queue: JobQueue; logger: Logger; prices?: { warmPrice(symbol: string): void } },
 ): Promise<{ executions: number }> {
   const { db, queue } = deps;
+  // Every follower sizes on this price. Fetched now, it is cached by the time the first batch asks for it,
+  // which takes a round trip to the exchange off the first orders' path.
+  if (input.symbol) deps.prices?.warmPrice(input.symbol);
   // The webhook passes what the fan-out needs, which saves a round trip before the first order; jobs queued
   // by the resume sweep carry only the id.
   const signal =

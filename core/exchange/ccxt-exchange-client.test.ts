@@ -61,6 +61,21 @@ describe("ccxt exchange client against the fake Binance USDⓈ-M", () => {
     await c.setLeverage(BTC, 10);
   });
 
+  it("warms a symbol's price on the venues in use, so the next follower's fetchPrice sends nothing", async () => {
+    const c = client();
+    await c.market(BTC);
+    // Past the price cache's one-second freshness, as at the start of a fan-out.
+    await new Promise((r) => setTimeout(r, 1_100));
+    const before = fake.stats().totalRequests;
+    factory.warmPrice(BTC);
+    factory.warmPrice("NOPE/USDT:USDT"); // not a market here: ignored
+    await expect.poll(() => fake.stats().totalRequests).toBe(before + 1);
+    fake.setPrice("BTCUSDT", "61000");
+    expect((await c.fetchPrice(BTC)).toFixed()).toBe("60000");
+    expect(fake.stats().totalRequests).toBe(before + 1);
+    fake.setPrice("BTCUSDT", "60000");
+  });
+
   it("places a market order and round-trips the client order id", async () => {
     const c = client();
     const result = await c.createOrder({

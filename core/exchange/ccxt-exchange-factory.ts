@@ -22,6 +22,8 @@ export interface CcxtExchangeFactory {
   supportedExchanges(): string[];
   /** Cheap: binds credentials to the shared venue; no ccxt instance is built here. */
   forAccount(exchangeId: string, credentials: ExchangeCredentials): ExchangeClient;
+  /** Fetches the symbol's last price into the cache of every venue built so far; failures are ignored. */
+  warmPrice(symbol: string): void;
   stats(): Record<string, VenueStats>;
   close(): void;
 }
@@ -52,6 +54,10 @@ export function createCcxtExchangeFactory(opts: CcxtExchangeFactoryOptions = {})
     /** The venues walked through against fakes first; any other ccxt id works through the generic profile. */
     supportedExchanges: () => [...venueProfiles.keys()],
     forAccount: (exchangeId, credentials) => new CcxtExchangeClient(venueFor(exchangeId), credentials),
+    warmPrice(symbol) {
+      // A venue without this market, or one that is down, answers its first follower the same way later.
+      for (const venue of venues.values()) venue.lastPrice(symbol).catch(() => undefined);
+    },
     stats: () => Object.fromEntries([...venues].map(([id, venue]) => [id, venue.stats()])),
     close() {
       for (const venue of venues.values()) venue.close();

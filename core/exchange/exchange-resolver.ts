@@ -6,6 +6,8 @@ import { createPaperExchange, type PaperExchangeDeps } from "./paper-exchange.ts
 export interface CcxtClients {
   isSupported(exchangeId: string): boolean;
   forAccount(exchangeId: string, credentials: ExchangeCredentials): ExchangeClient;
+  /** Starts fetching the symbol's last price on every venue in use, so the next followers find it cached. */
+  warmPrice?(symbol: string): void;
 }
 
 export interface AccountRef {
@@ -18,6 +20,8 @@ export interface ExchangeResolver {
   forAccount(account: AccountRef): ExchangeClient;
   forCredentials(exchangeId: string, credentials: ExchangeCredentials): ExchangeClient;
   isSupported(exchangeId: string): boolean;
+  /** Fire and forget: a price fetch that fails here is simply made again by the first follower. */
+  warmPrice(symbol: string): void;
 }
 
 /** The one place credentials are decrypted: right before an exchange client is handed to the code that trades. */
@@ -37,6 +41,9 @@ export function createExchangeResolver(deps: {
     },
     isSupported(exchangeId) {
       return exchangeId === "paper" || deps.ccxt.isSupported(exchangeId);
+    },
+    warmPrice(symbol) {
+      deps.ccxt.warmPrice?.(symbol);
     },
   };
 }

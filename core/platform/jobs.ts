@@ -9,6 +9,8 @@ export const jobSchemas = {
     // Optional: the webhook knows them; the resume sweep does not.
     strategyId: z.uuid().optional(),
     action: z.enum(["long", "short", "close"]).optional(),
+    // Normalised symbol, so the worker can fetch its price while it writes the first page.
+    symbol: z.string().min(1).max(64).optional(),
   }),
   "execute-batch": z.object({ signalId: z.uuid(), subscriptionIds: z.array(z.uuid()).min(1).max(1000) }),
   "execute-subscription": z.object({

@@ -77,7 +77,7 @@ export async function receiveSignal(
     return { signalId: signal.id, duplicate: true, queued };
   }
   deps.logger.info({ signalId: signal.id, strategyId: strategy.id, action: body.action, symbol }, "signal received");
-  const queued = queueFanOut({ signalId: signal.id, strategyId: strategy.id, action: body.action }, deps);
+  const queued = queueFanOut({ signalId: signal.id, strategyId: strategy.id, action: body.action, symbol }, deps);
   return { signalId: signal.id, duplicate: false, queued };
 }
 

@@ -30,6 +30,7 @@ describe("an order still in flight when another attempt of its execution runs", 
     forAccount: () => ccxt.forAccount("binanceusdm", { apiKey, secret: `secret-${apiKey}` }),
     forCredentials: (id, creds) => ccxt.forAccount(id, creds),
     isSupported: () => true,
+    warmPrice: () => undefined,
   };
 
   beforeAll(async () => {
