@@ -4,11 +4,13 @@ import type { ExchangeResolver } from "../core/exchange/exchange-resolver.ts";
 import type { Clock } from "../core/platform/clock.ts";
 import type { DbClient } from "../core/platform/db-client.ts";
 import type { JobQueue } from "../core/platform/jobs.ts";
+import type { Sql } from "../core/platform/sql.ts";
 import type { StrategyLookup } from "../core/strategies/strategy-lookup.ts";
 import type { BackgroundWork } from "./background-work.ts";
 
 export interface AppDeps {
   db: DbClient;
+  sql?: Sql;
   strategies: StrategyLookup;
   queue: JobQueue;
   logger: Logger;

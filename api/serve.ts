@@ -38,6 +38,7 @@ export function serveApi(
 export function apiDepsFrom(rt: Runtime, queue: JobQueue): AppDeps {
   return {
     db: rt.db.prisma,
+    sql: rt.db.sql,
     strategies: createStrategyLookup(rt.db.prisma),
     queue,
     logger: rt.logger,

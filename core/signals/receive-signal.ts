@@ -4,6 +4,7 @@ import type { Clock } from "../platform/clock.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { AppError } from "../platform/errors.ts";
 import { type JobPayload, type JobQueue, jobIds } from "../platform/jobs.ts";
+import type { Sql } from "../platform/sql.ts";
 import { parseInput } from "../platform/validation.ts";
 import { verifyPassphrase } from "../strategies/passphrase.ts";
 import type { StrategyLookup } from "../strategies/strategy-lookup.ts";
@@ -24,6 +25,8 @@ export interface ReceivedSignal {
 
 export interface ReceiveSignalDeps {
   db: DbClient;
+  /** The pg pool Prisma uses; when given, the webhook's one statement skips Prisma's query engine. */
+  sql?: Sql;
   strategies: StrategyLookup;
   queue: JobQueue;
   clock: Clock;
@@ -61,7 +64,7 @@ export async function receiveSignal(
   const dedupeKey = body.id ? `id:${body.id}` : `body:${bodyHash}:${Math.floor(now.getTime() / windowMs)}`;
   const since = new Date(now.getTime() - windowMs);
 
-  const signal = await recordSignal(deps.db, {
+  const signal = await recordSignal(deps, {
     strategyId: strategy.id,
     dedupeKey,
     bodyHash,
