@@ -214,7 +214,7 @@ try {
       workerRss,
     };
     log(
-      `pass ${id} (second strategy at ${rate}/s): executions ${JSON.stringify(counts)}; exchange accepted ${stats.acceptedOrders}, duplicates ${stats.duplicateCreates}; total ${totalMs} ms, ${result.ordersPerSec.toFixed(0)} orders/s, first order ${result.firstOrderMs} ms, ${acks.length} acks p50 ${acks[Math.floor(acks.length / 2)]?.toFixed(1)} ms p99 ${result.ackP99.toFixed(1)} ms, worker RSS ${workerRss.toFixed(0)} MB`,
+      `pass ${id} (second strategy at ${rate}/s): executions ${JSON.stringify(counts)}; exchange accepted ${stats.acceptedOrders}, duplicates ${stats.duplicateCreates}; total ${totalMs} ms, ${result.ordersPerSec.toFixed(0)} orders/s, first order ${result.firstOrderMs} ms, last order ${(stats.lastOrderAt as number) - t0} ms, ${acks.length} acks p50 ${acks[Math.floor(acks.length / 2)]?.toFixed(1)} ms p99 ${result.ackP99.toFixed(1)} ms, worker RSS ${workerRss.toFixed(0)} MB`,
     );
     log(
       `  cpu seconds: ${Object.entries(cpuSeconds)
