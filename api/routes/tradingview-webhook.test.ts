@@ -76,9 +76,16 @@ describe("POST /webhooks/tradingview/:strategy", () => {
     await expectNothingCreated();
   });
 
-  it("413 for a body over 64 KiB", async () => {
+  it("413 for a body over 64 KiB, declared or streamed", async () => {
     const res = await fire({ ...valid(), padding: "x".repeat(70 * 1024) });
     expect(res.status).toBe(413);
+    const body = JSON.stringify({ ...valid(), padding: "x".repeat(70 * 1024) });
+    const declared = await h.app.request(`/webhooks/tradingview/${strategy.slug}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": String(body.length) },
+      body,
+    });
+    expect(declared.status).toBe(413);
     await expectNothingCreated();
   });
 
