@@ -24,9 +24,13 @@ const { values } = parseArgs({
     "worker-env": { type: "string", multiple: true, default: [] },
     // Writes V8 CPU profiles of the API and worker processes into this directory.
     profile: { type: "string" },
+    "shared-session": { type: "boolean", default: false },
   },
 });
 const N = Number(values.followers);
+// Every process in a session of its own, as separate services run (see startEntry); `--shared-session` starts
+// them in this one, as the benchmark did before the fourth session.
+const session = { ownSession: !values["shared-session"] };
 const workers = Number(values.workers);
 const concurrency = Number(values.concurrency);
 const secondRate = Number(values["second-rate"]);
@@ -43,11 +47,18 @@ const log = (msg: string) => process.stdout.write(`${msg}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const procs: Proc[] = [];
 const state = await createBenchState();
+// Processes in sessions of their own do not get the terminal's Ctrl-C: stop them and drop the state here.
+process.once("SIGINT", () => {
+  log("interrupted");
+  void Promise.all(procs.map((p) => p.stop()))
+    .then(() => state.drop())
+    .finally(() => process.exit(130));
+});
 const { databaseUrl, dbName, prefix, admin } = state;
 
 try {
   // 1. The exchange, in its own process.
-  const fakeProc = startEntry("test/fake-binance/main.ts", {}, ["--port", "0", "--balance", "1000000"]);
+  const fakeProc = startEntry("test/fake-binance/main.ts", {}, ["--port", "0", "--balance", "1000000"], session);
   procs.push(fakeProc);
   await fakeProc.waitFor(/^http:\/\/\S+\n/m);
   const fakeUrl = (/^(http:\/\/\S+)\n/m.exec(fakeProc.output()) as RegExpExecArray)[1] as string;
@@ -100,15 +111,20 @@ try {
   const profiling: Record<string, string> = values.profile
     ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values.profile}` }
     : {};
-  const apiProc = startEntry("api/main.ts", { ...env, ...profiling, LOG_LEVEL: "info" });
+  const apiProc = startEntry("api/main.ts", { ...env, ...profiling, LOG_LEVEL: "info" }, [], session);
   const workerNodeOptions = [profiling.NODE_OPTIONS, values["worker-node-options"]].filter(Boolean).join(" ");
   const workerProcs = Array.from({ length: workers }, () =>
-    startEntry("worker/main.ts", {
-      ...env,
-      ...(workerNodeOptions && { NODE_OPTIONS: workerNodeOptions }),
-      LOG_LEVEL: "info",
-      ...workerEnv,
-    }),
+    startEntry(
+      "worker/main.ts",
+      {
+        ...env,
+        ...(workerNodeOptions && { NODE_OPTIONS: workerNodeOptions }),
+        LOG_LEVEL: "info",
+        ...workerEnv,
+      },
+      [],
+      session,
+    ),
   );
   procs.push(apiProc, ...workerProcs);
   await Promise.all([apiProc.waitFor(/api is up/), ...workerProcs.map((w) => w.waitFor(/worker is up/))]);
@@ -124,9 +140,13 @@ try {
     if (res.status !== 202 || !json.signalId) throw new Error(`webhook answered ${res.status} ${JSON.stringify(json)}`);
     return { signalId: json.signalId, ms: performance.now() - started };
   };
+  // Plain SQL on the pool: through Prisma the poll's query compiled in wasm on this process's main thread.
   const terminal = async (signalId: string) => {
-    const rows = await db.prisma.execution.groupBy({ by: ["status"], where: { signalId }, _count: true });
-    return Object.fromEntries(rows.map((r) => [r.status, r._count])) as Record<string, number>;
+    const rows = await db.sql.query<{ status: string; n: number }>(
+      `SELECT status, count(*)::int AS n FROM "Execution" WHERE "signalId" = $1 GROUP BY status`,
+      [signalId],
+    );
+    return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
   };
   const waitTerminal = async (signalId: string, n: number, timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
@@ -151,17 +171,28 @@ try {
   const pass = async (id: string, rate: number) => {
     await control("reset-counters", {});
     const acks: number[] = [];
-    let loadOn = true;
-    const load = (async () => {
-      let i = 0;
-      while (loadOn && rate > 0) {
-        const tick = performance.now();
-        void webhook(second, { symbol: "ETHUSDT", action: "long", id: `${id}-load-${i++}` }).then((r) =>
-          acks.push(r.ms),
-        );
-        await sleep(Math.max(0, 1000 / rate - (performance.now() - tick)));
-      }
-    })();
+    const loadProc =
+      rate > 0
+        ? startEntry(
+            "bench/webhook-load.ts",
+            {},
+            [
+              "--url",
+              `${api}/webhooks/tradingview/${second.slug}`,
+              "--passphrase",
+              second.passphrase,
+              "--rate",
+              String(rate),
+              "--id",
+              `${id}-load`,
+            ],
+            session,
+          )
+        : undefined;
+    if (loadProc) {
+      procs.push(loadProc);
+      await loadProc.waitFor(/load is up/);
+    }
     const rss = samplePeakRss(workerProcs.map((w) => w.child.pid as number));
     const cpu = await cpuUsage({
       workers: workerProcs.map((w) => w.child.pid as number),
@@ -169,6 +200,9 @@ try {
       exchange: [fakeProc.child.pid as number],
       postgres: "postgres",
       redis: "redis-server",
+      // This process (polling Postgres, sampling /proc) and the second strategy's webhooks: on the same two cores.
+      bench: [process.pid],
+      load: loadProc ? [loadProc.child.pid as number] : [],
     });
     const commits = async () =>
       Number(
@@ -194,8 +228,14 @@ try {
     const walAfter = await wal();
     const walBytes = walAfter.bytes - walBefore.bytes;
     const fullPages = walAfter.fpi - walBefore.fpi;
-    loadOn = false;
-    await load;
+    if (loadProc) {
+      await loadProc.stop();
+      const line = /^acks (.*)$/m.exec(loadProc.output());
+      if (!line) throw new Error(`the webhook load printed no acks:\n${loadProc.output()}`);
+      acks.push(...(JSON.parse(line[1] as string) as number[]));
+      const failed = /^failures .*$/m.exec(loadProc.output());
+      if (failed) log(`  second strategy: ${failed[0]}`);
+    }
     await sleep(200);
     const workerRss = rss.stop();
     const last = await db.prisma.execution.aggregate({

@@ -25,11 +25,23 @@ export interface Proc {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts one of Mimic's entry points as its own process, as an operator would with npm run. */
-export function startEntry(entry: string, env: Record<string, string>, args: string[] = []): Proc {
+/**
+ * Starts one of Mimic's entry points as its own process, as an operator would with npm run.
+ * `ownSession` starts it in a session of its own, as a service manager starts each service: on Linux with
+ * autogroup scheduling (sched_autogroup_enabled), the processes of one session share one CPU share, so the API,
+ * the worker and the exchange started from one terminal would compete as one against each Postgres backend
+ * (Postgres puts every backend in a session of its own).
+ */
+export function startEntry(
+  entry: string,
+  env: Record<string, string>,
+  args: string[] = [],
+  opts: { ownSession?: boolean } = {},
+): Proc {
   // The same Node as ours with tsx as a loader: one process per entry, so signals and RSS are its own.
   const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
     cwd: repoRoot,
+    detached: opts.ownSession ?? false,
     env: { PATH: `${path.join(repoRoot, "node_modules/.bin")}:${process.env.PATH}`, LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
