@@ -1,11 +1,11 @@
 // `npm run worker`: job processors only. Run as many as you like, on any machine that reaches Postgres and Redis.
+import { setPriority } from "node:os";
 import { loadEnvOrExit } from "../core/platform/config.ts";
 import { createLogger } from "../core/platform/logger.ts";
 import { requireSharedInfra } from "../core/platform/require-shared-infra.ts";
 import { buildRuntime } from "../core/platform/runtime.ts";
 import { onShutdown } from "../core/platform/shutdown.ts";
 import { startWorkers } from "./start-workers.ts";
-import { yieldCpu } from "./yield-cpu.ts";
 
 const env = loadEnvOrExit(process.env);
 const problem = requireSharedInfra(env, "worker");
@@ -14,7 +14,7 @@ if (problem) {
   process.exit(1);
 }
 // A worker is throughput work; the API's acks are latency work. Yield the CPU to the latter.
-yieldCpu(env.WORKER_NICE);
+setPriority(env.WORKER_NICE);
 const logger = createLogger({
   pretty: env.NODE_ENV === "development" && process.stdout.isTTY,
   level: env.LOG_LEVEL,
