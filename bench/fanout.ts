@@ -66,7 +66,7 @@ try {
     fetch(
       `${fakeUrl}/__control/${path}`,
       body === undefined ? {} : { method: "POST", body: JSON.stringify(body) },
-    ).then((r) => r.json() as Promise<Record<string, number | null>>);
+    ).then((r) => r.json() as Promise<Record<string, number | null | number[]>>);
 
   // 2. A fresh database with N followers on one strategy, a quiet second strategy and a small warm-up one.
   const db = await createDb({ databaseUrl, dataDir: ".data", poolMax: 4 });
@@ -256,6 +256,7 @@ try {
     log(
       `pass ${id} (second strategy at ${rate}/s): executions ${JSON.stringify(counts)}; exchange accepted ${stats.acceptedOrders}, duplicates ${stats.duplicateCreates}; total ${totalMs} ms, ${result.ordersPerSec.toFixed(0)} orders/s, first order ${result.firstOrderMs} ms, last order ${(stats.lastOrderAt as number) - t0} ms, ${acks.length} acks p50 ${acks[Math.floor(acks.length / 2)]?.toFixed(1)} ms p99 ${result.ackP99.toFixed(1)} ms, worker RSS ${workerRss.toFixed(0)} MB`,
     );
+    log(`  orders accepted per 50 ms from the first: ${(stats.ordersPer50ms as unknown as number[]).join(" ")}`);
     log(
       `  cpu seconds: ${Object.entries(cpuSeconds)
         .map(([k, v]) => `${k} ${v.toFixed(2)}`)

@@ -32,12 +32,14 @@ export function buildProcessors(deps: WorkerDeps): JobProcessors {
   // One ledger and signal cache per process, so concurrent jobs share their batches and reads.
   const ledger = createExecutionLedger(deps.db, deps.sql);
   const signals = createSignalCache(deps.db);
-  const limit = pLimit(deps.concurrency);
+  const slots = pLimit(deps.concurrency);
+  // Followers read and not yet recorded: enough ahead of the exchange slots to keep them busy.
+  const admit = pLimit(deps.concurrency * 4);
   const retry = deps.retry ?? defaultRetryPolicy;
   return {
     "fan-out-signal": fanOutSignalProcessor(deps),
-    "execute-batch": executeBatchProcessor({ ...deps, ledger, signals, limit, retry }),
-    "execute-subscription": executeSubscriptionProcessor({ ...deps, ledger, signals, limit }),
+    "execute-batch": executeBatchProcessor({ ...deps, ledger, signals, slots, admit, retry }),
+    "execute-subscription": executeSubscriptionProcessor({ ...deps, ledger, signals, slots }),
     ...(deps.notifier && { notify: sendNotificationProcessor({ ...deps, notifier: deps.notifier }) }),
   };
 }

@@ -45,7 +45,8 @@ describe("executeBatch", () => {
       clock: { now: () => new Date() },
       logger: silentLogger,
       queue,
-      limit: pLimit(concurrency),
+      slots: pLimit(concurrency),
+      admit: pLimit(4 * concurrency),
       retry: { attempts: 5, backoffMs: 10, maxBackoffMs: 1000 },
     };
     return { venue, queued: queue.jobs, deps };
@@ -86,7 +87,7 @@ describe("executeBatch", () => {
     expect(queued).toEqual([]);
   });
 
-  it("keeps at most `limit` followers' orders in flight", async () => {
+  it("keeps at most `slots` followers' orders in flight", async () => {
     const { signalId, subscriptionIds } = await seed(6);
     const { venue, deps } = setup(2);
     let inFlight = 0;
@@ -100,6 +101,43 @@ describe("executeBatch", () => {
     };
     await executeBatch({ signalId, subscriptionIds }, deps);
     expect(most).toBe(2);
+    expect(Object.values(await statuses(signalId))).toEqual(Array(6).fill("filled"));
+  });
+
+  it("frees a follower's order slot before recording its outcome, and admits at most `admit` followers", async () => {
+    const { signalId, subscriptionIds } = await seed(6);
+    const { venue, deps } = setup(1);
+    const events: string[] = [];
+    const createOrder = venue.client.createOrder.bind(venue.client);
+    venue.client.createOrder = async (req) => {
+      events.push("order");
+      return createOrder(req);
+    };
+    let admitted = 0;
+    let mostAdmitted = 0;
+    const ledger = deps.ledger;
+    const finish = ledger.finish.bind(ledger);
+    const load = ledger.load.bind(ledger);
+    const slowLedger = {
+      ...ledger,
+      load: async (...args: Parameters<typeof load>) => {
+        mostAdmitted = Math.max(mostAdmitted, ++admitted);
+        return load(...args);
+      },
+      // Recording an outcome is slow here: with one slot, the next follower's order must not wait for it.
+      finish: async (...args: Parameters<typeof finish>) => {
+        events.push("finish-start");
+        await new Promise((r) => setTimeout(r, 50));
+        await finish(...args);
+        events.push("finish-end");
+        admitted--;
+      },
+    };
+    await executeBatch({ signalId, subscriptionIds }, { ...deps, ledger: slowLedger, admit: pLimit(3) });
+    expect(events.filter((e) => e === "order")).toHaveLength(6);
+    // The second order left while the first outcome was still being recorded.
+    expect(events.indexOf("order", events.indexOf("finish-start"))).toBeLessThan(events.indexOf("finish-end"));
+    expect(mostAdmitted).toBe(3);
     expect(Object.values(await statuses(signalId))).toEqual(Array(6).fill("filled"));
   });
 });

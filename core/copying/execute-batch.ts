@@ -5,9 +5,12 @@ import { type ExecuteSubscriptionDeps, executeSubscription } from "./execute-sub
 
 export interface ExecuteBatchDeps extends ExecuteSubscriptionDeps {
   queue: JobQueue;
-  /** Shared by every batch in this process: how many followers' orders are in flight at once. */
-  limit: LimitFunction;
   retry: RetryPolicy;
+  /**
+   * Shared by every batch in this process: bounds the followers between being read and being recorded, so
+   * that batches of hundreds, many at a time, do not hold every follower of a large fan-out in memory at once.
+   */
+  admit: LimitFunction;
 }
 
 /**
@@ -21,24 +24,24 @@ export async function executeBatch(
 ): Promise<void> {
   const { signalId } = input;
   await Promise.all(
-    input.subscriptionIds.map((subscriptionId) =>
-      deps.limit(async () => {
-        const logger = deps.logger.child({ signalId, subscriptionId });
-        try {
-          await executeSubscription(
-            { signalId, subscriptionId, attempt: 1, maxAttempts: deps.retry.attempts },
-            { ...deps, logger },
-          );
-        } catch (err) {
-          // executeSubscription throws only to ask for another attempt. If this enqueue fails, the batch
-          // fails and is retried as a whole; followers already done are skipped then.
-          await deps.queue.add("execute-subscription", {
-            data: { signalId, subscriptionId, priorAttempts: 1 },
-            jobId: jobIds.execute(signalId, subscriptionId),
-            delayMs: retryDelay(deps.retry, 1, err),
-          });
-        }
-      }),
-    ),
+    input.subscriptionIds.map((subscriptionId) => deps.admit(() => executeOne(signalId, subscriptionId, deps))),
   );
+}
+
+async function executeOne(signalId: string, subscriptionId: string, deps: ExecuteBatchDeps): Promise<void> {
+  const logger = deps.logger.child({ signalId, subscriptionId });
+  try {
+    await executeSubscription(
+      { signalId, subscriptionId, attempt: 1, maxAttempts: deps.retry.attempts },
+      { ...deps, logger },
+    );
+  } catch (err) {
+    // executeSubscription throws only to ask for another attempt. If this enqueue fails, the batch fails and
+    // is retried as a whole; followers already done are skipped then.
+    await deps.queue.add("execute-subscription", {
+      data: { signalId, subscriptionId, priorAttempts: 1 },
+      jobId: jobIds.execute(signalId, subscriptionId),
+      delayMs: retryDelay(deps.retry, 1, err),
+    });
+  }
 }

@@ -1,3 +1,4 @@
+import type { LimitFunction } from "p-limit";
 import type { Logger } from "pino";
 import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
 import type { Clock } from "../platform/clock.ts";
@@ -14,6 +15,13 @@ export interface ExecuteSubscriptionDeps {
   exchanges: ExchangeResolver;
   clock: Clock;
   logger: Logger;
+  /**
+   * Shared by everything this process executes: bounds the followers whose exchange work (the order's durable
+   * "sending" row, then the exchange) is in flight. Reading the execution before and recording its outcome
+   * after hold no slot: each is a batched database round trip, and holding a slot through them left the
+   * exchange idle for two of them per follower.
+   */
+  slots?: LimitFunction;
 }
 
 export interface ExecuteSubscriptionInput {
@@ -49,7 +57,8 @@ export async function executeSubscription(
   try {
     const exchange = deps.exchanges.forAccount(execution.account);
     const run = execution.signal.action === "close" ? closePosition : openPosition;
-    const outcome = await run(execution, { ledger, exchange, logger: log });
+    const work = () => run(execution, { ledger, exchange, logger: log });
+    const outcome = await (deps.slots ? deps.slots(work) : work());
     await finish(ledger, execution.id, input.attempt, outcome);
     // Per-follower success is in the database; at info level a 10,000-follower fan-out would flood the log.
     log.debug({ executionId: execution.id, status: outcome.status }, "execution finished");

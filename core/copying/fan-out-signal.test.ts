@@ -4,7 +4,7 @@ import { createHarness, type Harness, seedPaperFollowers } from "../../test/harn
 import { createRecordingQueue } from "../../test/recording-queue.ts";
 import { clientOrderIdFor } from "../orders/client-order-id.ts";
 import { silentLogger } from "../platform/logger.ts";
-import { fanOutSignal } from "./fan-out-signal.ts";
+import { fanOutSignal, splitIntoJobs } from "./fan-out-signal.ts";
 
 /** The queue, and the followers of each batch job it was given, in order. */
 function recordingQueue() {
@@ -96,5 +96,18 @@ describe("fanOutSignal", () => {
     expect(after).toEqual(before);
     expect(again.batches().flat()).toHaveLength(38);
     for (const e of after) expect(e.clientOrderId).toBe(clientOrderIdFor(signal.id, e.subscriptionId, "close"));
+  });
+});
+
+describe("splitIntoJobs", () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `s${i}`);
+  it("makes four jobs of a large page and one of a small one, in order", () => {
+    expect(splitIntoJobs(ids(1000)).map((j) => j.length)).toEqual([250, 250, 250, 250]);
+    expect(splitIntoJobs(ids(712)).map((j) => j.length)).toEqual([178, 178, 178, 178]);
+    expect(splitIntoJobs(ids(256)).map((j) => j.length)).toEqual([64, 64, 64, 64]);
+    expect(splitIntoJobs(ids(32)).map((j) => j.length)).toEqual([32]);
+    expect(splitIntoJobs(ids(40)).map((j) => j.length)).toEqual([32, 8]);
+    expect(splitIntoJobs(ids(1000)).flat()).toEqual(ids(1000));
+    expect(splitIntoJobs([])).toEqual([]);
   });
 });

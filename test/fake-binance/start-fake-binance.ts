@@ -43,6 +43,7 @@ export interface FakeStats {
   duplicateCreates: number;
   firstOrderAt: number | null;
   lastOrderAt: number | null;
+  ordersPer50ms: number[];
 }
 
 export interface FakeBinance {
@@ -149,12 +150,14 @@ export async function startFakeBinance(opts: FakeBinanceOptions = {}): Promise<F
       duplicateCreates: [...state.createsByClientOrderId.values()].filter((n) => n > 1).length,
       firstOrderAt: state.firstOrderAt,
       lastOrderAt: state.lastOrderAt,
+      ordersPer50ms: [...state.ordersPer50ms],
     }),
     resetCounters() {
       state.totalRequests = 0;
       state.acceptedOrders = 0;
       state.firstOrderAt = null;
       state.lastOrderAt = null;
+      state.ordersPer50ms.length = 0;
       state.violations.length = 0;
       state.createsByClientOrderId.clear();
       state.createAttemptsByClientOrderId.clear();

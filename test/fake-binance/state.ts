@@ -94,6 +94,8 @@ export class FakeBinanceState {
   /** Epoch ms of the first and last accepted create since the counters were reset (benchmarks read these). */
   firstOrderAt: number | null = null;
   lastOrderAt: number | null = null;
+  /** Accepted creates per 50 ms since the first: how fast a fan-out ramps up (benchmarks print it). */
+  readonly ordersPer50ms: number[] = [];
   startingBalance: Decimal;
   takerFeeRate: Decimal;
   autoRegisterKeys: boolean;
@@ -181,6 +183,9 @@ export class FakeBinanceState {
     this.acceptedOrders += 1;
     this.lastOrderAt = Date.now();
     this.firstOrderAt ??= this.lastOrderAt;
+    const bucket = Math.floor((this.lastOrderAt - this.firstOrderAt) / 50);
+    while (this.ordersPer50ms.length <= bucket) this.ordersPer50ms.push(0);
+    this.ordersPer50ms[bucket] = (this.ordersPer50ms[bucket] as number) + 1;
     this.createsByClientOrderId.set(clientOrderId, (this.createsByClientOrderId.get(clientOrderId) ?? 0) + 1);
   }
 }

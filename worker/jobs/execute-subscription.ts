@@ -1,10 +1,7 @@
-import type { LimitFunction } from "p-limit";
 import { type ExecuteSubscriptionDeps, executeSubscription } from "../../core/copying/execute-subscription.ts";
 import type { JobProcessor } from "../../core/platform/jobs.ts";
 
-export function executeSubscriptionProcessor(
-  deps: ExecuteSubscriptionDeps & { limit: LimitFunction },
-): JobProcessor<"execute-subscription"> {
+export function executeSubscriptionProcessor(deps: ExecuteSubscriptionDeps): JobProcessor<"execute-subscription"> {
   return async (data, ctx) => {
     const logger = deps.logger.child({
       jobId: ctx.jobId,
@@ -12,11 +9,9 @@ export function executeSubscriptionProcessor(
       subscriptionId: data.subscriptionId,
     });
     const { priorAttempts = 0, ...ids } = data;
-    await deps.limit(() =>
-      executeSubscription(
-        { ...ids, attempt: priorAttempts + ctx.attempt, maxAttempts: ctx.maxAttempts },
-        { ...deps, logger },
-      ),
+    await executeSubscription(
+      { ...ids, attempt: priorAttempts + ctx.attempt, maxAttempts: ctx.maxAttempts },
+      { ...deps, logger },
     );
   };
 }
