@@ -1,5 +1,6 @@
 // The second strategy's webhooks during bench:fanout, in a process of their own: `rate` deliveries/s, each timed
-// from the request's first byte to the end of the answer, until SIGTERM; then one line `acks [ms, …]`.
+// from the request's first byte to the end of the answer, until SIGTERM; then one line `acks [[sentAt, ms], …]`
+// (sentAt in epoch ms, so that the benchmark can keep the deliveries sent during the fan-out).
 // Timed here rather than in the benchmark's own process, whose event loop also polls Postgres and samples
 // /proc: an answer that arrived while that loop was busy was counted late (the benchmark spent as much CPU per
 // webhook as the API did).
@@ -17,12 +18,13 @@ const { values } = parseArgs({
 const url = new URL(values.url as string);
 const rate = Number(values.rate);
 const agent = new http.Agent({ keepAlive: true });
-const acks: number[] = [];
+const acks: [number, number][] = [];
 const failures: string[] = [];
 const inFlight = new Set<Promise<void>>();
 
 const deliver = (body: string) =>
   new Promise<void>((resolve) => {
+    const sentAt = Date.now();
     const started = performance.now();
     const req = http.request(
       url,
@@ -38,7 +40,7 @@ const deliver = (body: string) =>
           text += chunk;
         });
         res.on("end", () => {
-          if (res.statusCode === 202) acks.push(performance.now() - started);
+          if (res.statusCode === 202) acks.push([sentAt, performance.now() - started]);
           else failures.push(`${res.statusCode} ${text}`);
           resolve();
         });
