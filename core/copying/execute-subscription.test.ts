@@ -1,3 +1,4 @@
+import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/db.ts";
 import { seedExecution } from "../../test/factories.ts";
@@ -127,5 +128,23 @@ describe("executeSubscription", () => {
     await testDb.db.prisma.subscription.update({ where: { id: ids.subscriptionId }, data: { status: "paused" } });
     await executeSubscription({ ...ids, attempt: 1, maxAttempts: 5 }, deps());
     expect(await execution(ids)).toMatchObject({ status: "skipped", error: "subscription is paused" });
+  });
+
+  it("asks for a retry, and says so, when the execution cannot be read", async () => {
+    const ids = await seed("long");
+    const lines: string[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
+    const ledger = createExecutionLedger(testDb.db.prisma, testDb.db.sql);
+    const down = {
+      ...ledger,
+      load: async () => {
+        throw new Error("terminating connection due to administrator command");
+      },
+    };
+    await expect(
+      executeSubscription({ ...ids, attempt: 1, maxAttempts: 5 }, { ...deps(), ledger: down, logger }),
+    ).rejects.toThrow("administrator command");
+    expect(lines.join("")).toMatch(/"code":"INTERNAL".*"msg":"execution will be retried"/);
+    expect(venue.orders.size).toBe(0);
   });
 });

@@ -43,9 +43,14 @@ export async function executeSubscription(
   deps: ExecuteSubscriptionDeps,
 ): Promise<void> {
   const { ledger } = deps;
-  const execution = await loadExecution(deps, input.signalId, input.subscriptionId);
-  if (!execution || TERMINAL.has(execution.status)) return;
   const log = deps.logger;
+  const execution = await loadExecution(deps, input.signalId, input.subscriptionId).catch((err: unknown) => {
+    // Nothing was sent yet: whatever failed (the database, mostly), the next attempt starts from the same place.
+    const error = toAppError(err);
+    log.warn({ code: error.code, attempt: input.attempt, err: error.message }, "execution will be retried");
+    throw err;
+  });
+  if (!execution || TERMINAL.has(execution.status)) return;
 
   const skip = whyNotExecute(execution, deps.clock.now());
   if (skip) {
