@@ -20,6 +20,8 @@ const { values } = parseArgs({
     "second-rate": { type: "string", default: "50" },
     // Node flags of the worker processes: by default those of `npm run worker` in package.json.
     "worker-node-options": { type: "string", default: "--max-old-space-size=448" },
+    // Node flags of the API process (none in `npm run api`).
+    "api-node-options": { type: "string", default: "" },
     // Extra environment of the worker processes, e.g. --worker-env DATABASE_POOL_MAX=4 (repeatable).
     "worker-env": { type: "string", multiple: true, default: [] },
     // Writes V8 CPU profiles of the API and worker processes into this directory.
@@ -111,7 +113,13 @@ try {
   const profiling: Record<string, string> = values.profile
     ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values.profile}` }
     : {};
-  const apiProc = startEntry("api/main.ts", { ...env, ...profiling, LOG_LEVEL: "info" }, [], session);
+  const apiNodeOptions = [profiling.NODE_OPTIONS, values["api-node-options"]].filter(Boolean).join(" ");
+  const apiProc = startEntry(
+    "api/main.ts",
+    { ...env, LOG_LEVEL: "info", ...(apiNodeOptions && { NODE_OPTIONS: apiNodeOptions }) },
+    [],
+    session,
+  );
   const workerNodeOptions = [profiling.NODE_OPTIONS, values["worker-node-options"]].filter(Boolean).join(" ");
   const workerProcs = Array.from({ length: workers }, () =>
     startEntry(
