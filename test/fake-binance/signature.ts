@@ -1,7 +1,9 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, createPublicKey, timingSafeEqual, verify } from "node:crypto";
 
 // Binance SIGNED endpoints: signature = hex(HMAC-SHA256(secret, totalParams)), where totalParams is the query
-// string concatenated (no separator) with the form body, both without the signature parameter itself.
+// string concatenated (no separator) with the form body, both without the signature parameter itself. A key
+// registered as an RSA or Ed25519 public key (PEM) signs instead with its private key: the signature is then
+// base64 (URL-encoded) of RSA-SHA256 or Ed25519 over the same totalParams.
 
 export interface SignedPayload {
   payload: string;
@@ -27,7 +29,14 @@ function stripSignature(part: string): { rest: string; signature: string | undef
 
 export function verifySignature(secret: string, signed: SignedPayload): boolean {
   if (!signed.signature) return false;
+  if (secret.includes("PUBLIC KEY")) return verifyAsymmetric(secret, signed.payload, signed.signature);
   const expected = createHmac("sha256", secret).update(signed.payload).digest();
   const given = Buffer.from(signed.signature, "hex");
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function verifyAsymmetric(publicKeyPem: string, payload: string, signature: string): boolean {
+  const key = createPublicKey(publicKeyPem);
+  const given = Buffer.from(decodeURIComponent(signature), "base64");
+  return verify(key.asymmetricKeyType === "ed25519" ? null : "sha256", Buffer.from(payload), key, given);
 }
