@@ -1,21 +1,15 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { z } from "zod";
 import { linkAccount } from "../../../core/accounts/link-account.ts";
 import { type BotContext, endFlow, startFlow } from "../bot-context.ts";
+import { credentialText, secretText } from "./credential-text.ts";
 
 // Exchanges whose API keys come with a passphrase.
 const NEEDS_PASSPHRASE = new Set(["okx", "bitget", "kucoinfutures", "kucoin"]);
-const secretText = z
-  .string()
-  .trim()
-  .min(8, { error: "that is too short to be an API key or secret" })
-  .max(512, { error: "that is too long to be an API key or secret" })
-  .regex(/^\S+$/, { error: "API keys and secrets have no spaces" });
 
 const PROMPTS = {
   key: (exchange: string) =>
     `Send the API key of your ${exchange} account. Create it with trading enabled and withdrawals OFF. I delete every message holding a secret as soon as I read it.`,
-  secret: () => "Now send the API secret.",
+  secret: () => "Now send the API secret (for an Ed25519 or RSA key: the whole private key, BEGIN to END).",
   password: () => "Now send the API passphrase.",
 };
 
@@ -58,7 +52,8 @@ export function linkAccountFeature(): Composer<BotContext> {
     if (flow?.kind !== "link" || ctx.msg.text.startsWith("/")) return next();
     // Whatever it holds, a message in this flow may be a secret: it goes first.
     await ctx.deleteMessage().catch((err: Error) => ctx.log.warn({ err: err.message }, "could not delete a secret"));
-    const parsed = secretText.safeParse(ctx.msg.text);
+    // The secret may be a private key (PEM); the key and the passphrase are single tokens.
+    const parsed = (flow.step === "secret" ? secretText : credentialText).safeParse(ctx.msg.text);
     if (!parsed.success) {
       await ctx.reply(
         `${parsed.error.issues[0]?.message ?? "that does not look right"}. Please send it again (or /link to restart).`,

@@ -1,0 +1,40 @@
+import { createPrivateKey, generateKeyPairSync } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { credentialText, secretText } from "./credential-text.ts";
+
+const pem = (type: "ed25519" | "rsa") =>
+  (type === "rsa" ? generateKeyPairSync("rsa", { modulusLength: 4096 }) : generateKeyPairSync("ed25519")).privateKey
+    .export({ type: "pkcs8", format: "pem" })
+    .toString();
+const error = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
+
+describe("secretText", () => {
+  it("takes an HMAC secret as the token it is", () => {
+    expect(secretText.parse("  s3cr3t-Token-0123456789  ")).toBe("s3cr3t-Token-0123456789");
+  });
+
+  it.each(["ed25519", "rsa"] as const)("takes a %s private key, however the chat broke its lines", (type) => {
+    const key = pem(type);
+    expect(secretText.parse(key)).toBe(key);
+    // Windows line ends, indentation and blank lines from a copy out of an editor or a PDF.
+    const mangled = `\n  ${key.trim().split("\n").join("\r\n  \r\n")}  `;
+    const parsed = secretText.parse(mangled);
+    expect(parsed).toBe(key);
+    expect(createPrivateKey(parsed).asymmetricKeyType).toBe(type);
+  });
+
+  it("refuses a private key cut short, and text with spaces that is not one", () => {
+    const key = pem("ed25519");
+    expect(error(secretText.safeParse(key.slice(0, key.length - 20)))).toMatch(/incomplete/);
+    expect(error(secretText.safeParse(key.replace("-----END PRIVATE KEY-----", "")))).toMatch(/incomplete/);
+    expect(error(secretText.safeParse("my secret is this"))).toMatch(/no spaces/);
+    expect(error(secretText.safeParse("short"))).toMatch(/too short/);
+  });
+});
+
+describe("credentialText", () => {
+  it("keeps API keys and passphrases to one token", () => {
+    expect(credentialText.parse("abcDEF123456")).toBe("abcDEF123456");
+    expect(error(credentialText.safeParse(pem("ed25519")))).toMatch(/no spaces/);
+  });
+});

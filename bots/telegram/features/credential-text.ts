@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+/** An API key, secret or passphrase as pasted into a chat: one token, no spaces. */
+export const credentialText = z
+  .string()
+  .trim()
+  .min(8, { error: "that is too short to be an API key or secret" })
+  .max(512, { error: "that is too long to be an API key or secret" })
+  .regex(/^\S+$/, { error: "API keys and secrets have no spaces" });
+
+// Binance (and others) also issue Ed25519 and RSA keys: the secret is then the private key, a PEM block with
+// spaces in its header and line breaks in its body. A 4096-bit RSA key in PKCS#8 is about 3,300 characters.
+const PEM = /^-----BEGIN ([A-Z ]*)PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+\n-----END \1PRIVATE KEY-----$/;
+
+/** The secret step: a token as above, or a private key in PEM (line breaks as the chat delivered them). */
+export const secretText = z.string().transform((raw, ctx) => {
+  const text = raw.trim().replace(/\r\n?/g, "\n");
+  if (text.startsWith("-----BEGIN")) {
+    const pem = text
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join("\n");
+    if (pem.length <= 8192 && PEM.test(pem)) return `${pem}\n`;
+    ctx.addIssue({ code: "custom", message: "that private key is incomplete: send the whole PEM block, BEGIN to END" });
+    return z.NEVER;
+  }
+  const token = credentialText.safeParse(text);
+  if (token.success) return token.data;
+  ctx.addIssue({ code: "custom", message: token.error.issues[0]?.message ?? "that does not look right" });
+  return z.NEVER;
+});
