@@ -20,7 +20,7 @@ const { values } = parseArgs({
     "second-rate": { type: "string", default: "50" },
     // Node flags of the worker processes: by default those of `npm run worker` in package.json.
     "worker-node-options": { type: "string", default: "--max-old-space-size=448" },
-    // Node flags of the API process (none in `npm run api`).
+    // Node flags of the API process, as `npm run api` passes them.
     "api-node-options": { type: "string", default: "" },
     // Extra environment of the worker processes, e.g. --worker-env DATABASE_POOL_MAX=4 (repeatable).
     "worker-env": { type: "string", multiple: true, default: [] },
@@ -113,26 +113,15 @@ try {
   const profiling: Record<string, string> = values.profile
     ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values.profile}` }
     : {};
-  const apiNodeOptions = [profiling.NODE_OPTIONS, values["api-node-options"]].filter(Boolean).join(" ");
-  const apiProc = startEntry(
-    "api/main.ts",
-    { ...env, LOG_LEVEL: "info", ...(apiNodeOptions && { NODE_OPTIONS: apiNodeOptions }) },
-    [],
-    session,
-  );
-  const workerNodeOptions = [profiling.NODE_OPTIONS, values["worker-node-options"]].filter(Boolean).join(" ");
+  const apiProc = startEntry("api/main.ts", { ...env, ...profiling, LOG_LEVEL: "info" }, [], {
+    ...session,
+    nodeArgs: values["api-node-options"].split(" ").filter(Boolean),
+  });
   const workerProcs = Array.from({ length: workers }, () =>
-    startEntry(
-      "worker/main.ts",
-      {
-        ...env,
-        ...(workerNodeOptions && { NODE_OPTIONS: workerNodeOptions }),
-        LOG_LEVEL: "info",
-        ...workerEnv,
-      },
-      [],
-      session,
-    ),
+    startEntry("worker/main.ts", { ...env, ...profiling, LOG_LEVEL: "info", ...workerEnv }, [], {
+      ...session,
+      nodeArgs: values["worker-node-options"].split(" ").filter(Boolean),
+    }),
   );
   procs.push(apiProc, ...workerProcs);
   await Promise.all([apiProc.waitFor(/api is up/), ...workerProcs.map((w) => w.waitFor(/worker is up/))]);

@@ -36,10 +36,11 @@ export function startEntry(
   entry: string,
   env: Record<string, string>,
   args: string[] = [],
-  opts: { ownSession?: boolean } = {},
+  // nodeArgs: flags for node itself, as an npm script passes them (V8 flags are not all allowed in NODE_OPTIONS).
+  opts: { ownSession?: boolean; nodeArgs?: string[] } = {},
 ): Proc {
   // The same Node as ours with tsx as a loader: one process per entry, so signals and RSS are its own.
-  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", entry, ...args], {
     cwd: repoRoot,
     detached: opts.ownSession ?? false,
     env: { PATH: `${path.join(repoRoot, "node_modules/.bin")}:${process.env.PATH}`, LOG_LEVEL: "info", ...env },
