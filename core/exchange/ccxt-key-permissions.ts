@@ -3,13 +3,21 @@ import type { KeyPermissionProbe } from "../accounts/key-permissions.ts";
 import { applyUrlOverride } from "./ccxt-url-override.ts";
 import { mapCcxtError } from "./map-ccxt-error.ts";
 
-// Venues whose key permissions ccxt can read. Binance answers on its spot API (sapi), which USDⓈ-M keys share.
+// Venues whose key permissions ccxt can read. Binance answers on its spot API (sapi), which USDⓈ-M keys share;
+// Bybit lists a key's permissions per area, withdrawing being "Withdraw" under "Wallet" (master accounts only).
 const probes: Record<string, (ex: Exchange) => Promise<boolean>> = {
   binanceusdm: async (ex) => {
     const r = await (
       ex as unknown as { sapiGetAccountApiRestrictions(): Promise<Record<string, unknown>> }
     ).sapiGetAccountApiRestrictions();
     return r.enableWithdrawals === true || r.enableWithdrawals === "true";
+  },
+  bybit: async (ex) => {
+    const r = await (
+      ex as unknown as { privateGetV5UserQueryApi(): Promise<{ result?: { permissions?: { Wallet?: unknown } } }> }
+    ).privateGetV5UserQueryApi();
+    const wallet = r.result?.permissions?.Wallet;
+    return Array.isArray(wallet) && wallet.includes("Withdraw");
   },
 };
 

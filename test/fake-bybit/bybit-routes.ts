@@ -184,6 +184,32 @@ export const bybitRoutes: Record<string, { signed: boolean; handle: Handler }> =
       };
     },
   },
+  // What the key may do (a master account's key; Bybit lists only the permissions granted).
+  "GET /v5/user/query-api": {
+    signed: true,
+    handle: (_s, a) => ({
+      id: "1",
+      note: "fake",
+      apiKey: a?.apiKey,
+      readOnly: 0,
+      secret: "",
+      permissions: {
+        ContractTrade: ["Order", "Position"],
+        Spot: ["SpotTrade"],
+        Wallet: a?.canWithdraw ? ["AccountTransfer", "SubMemberTransfer", "Withdraw"] : ["AccountTransfer"],
+        Options: [],
+        Derivatives: ["DerivativesTrade"],
+        CopyTrading: [],
+        BlockTrade: [],
+        Exchange: [],
+        NFT: [],
+      },
+      ips: ["*"],
+      type: 1,
+      uta: 1,
+      isMaster: true,
+    }),
+  },
   "POST /v5/order/create": { signed: true, handle: (s, a, p) => createOrder(s, a as BybitAccount, p) },
   // Open orders only, plain or conditional (orderFilter=StopOrder) but not both; done ones are in history.
   "GET /v5/order/realtime": {

@@ -30,8 +30,11 @@ export interface BybitOrder {
 }
 
 export interface BybitAccount {
+  apiKey: string;
   secret: string;
   revoked: boolean;
+  /** The key's "Withdraw" wallet permission (GET /v5/user/query-api); keys are trade-only unless set. */
+  canWithdraw: boolean;
   wallet: Decimal;
   /** Signed size per symbol. */
   positions: Map<string, { size: Decimal; avgPrice: Decimal }>;
@@ -91,7 +94,9 @@ export class FakeBybitState {
     let a = this.accounts.get(apiKey);
     if (!a) {
       a = {
+        apiKey,
         secret: `secret-${apiKey}`,
+        canWithdraw: false,
         revoked: false,
         wallet: new Decimal(this.startingBalance),
         positions: new Map(),

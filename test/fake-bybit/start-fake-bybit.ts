@@ -12,6 +12,8 @@ export interface FakeBybit {
   readonly url: string;
   readonly state: FakeBybitState;
   revokeKey(apiKey: string): void;
+  /** Gives the key the "Withdraw" wallet permission. */
+  allowWithdrawals(apiKey: string): void;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,9 @@ export async function startFakeBybit(opts: { startingBalance?: string } = {}): P
     state,
     revokeKey: (apiKey) => {
       state.account(apiKey).revoked = true;
+    },
+    allowWithdrawals: (apiKey) => {
+      state.account(apiKey).canWithdraw = true;
     },
     close: () => {
       server.closeAllConnections();
