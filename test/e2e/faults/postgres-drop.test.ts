@@ -7,7 +7,6 @@ import { type MimicSystem, startMimic } from "./mimic-system.ts";
 // Queries in flight fail and their jobs retry; orders already sent must be found, not sent again.
 
 const FOLLOWERS = 300;
-const adminUrl = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 describe("Postgres connections dropped in the middle of a fan-out", () => {
   let fake: FakeBinance;
@@ -17,7 +16,8 @@ describe("Postgres connections dropped in the middle of a fan-out", () => {
   beforeAll(async () => {
     fake = await startFakeBinance({ startingBalance: "10000", faults: { orderLatencyMs: 50 } });
     mimic = await startMimic({ fakeUrl: fake.url, env: { WORKER_CONCURRENCY: "32" } });
-    admin = new pg.Client({ connectionString: adminUrl });
+    // On the test database itself: it locks a table there, and it is spared when the others are cut.
+    admin = new pg.Client({ connectionString: mimic.testDb.url });
     await admin.connect();
   }, 120_000);
   afterAll(async () => {
@@ -26,12 +26,20 @@ describe("Postgres connections dropped in the middle of a fan-out", () => {
     await fake?.close();
   }, 60_000);
 
+  // Orders are written twice: a durable "sending" row before the request, the outcome after it. A cut between
+  // two batched outcome writes loses nothing, so each cut first holds the table for longer than an order takes
+  // at the exchange: the outcomes of orders accepted meanwhile are waiting on the lock when their connections
+  // die, and those followers' retries must find their orders at the exchange instead of sending them again.
   const cutConnections = async () => {
     const dbName = new URL(mimic.testDb.url).pathname.slice(1);
+    await admin.query("BEGIN");
+    await admin.query('LOCK TABLE "Order" IN EXCLUSIVE MODE');
+    await new Promise((r) => setTimeout(r, 150));
     const res = await admin.query(
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
       [dbName],
     );
+    await admin.query("COMMIT");
     return res.rowCount ?? 0;
   };
 
