@@ -177,8 +177,8 @@ try {
             [
               "--url",
               `${api}/webhooks/tradingview/${second.slug}`,
-              "--passphrase",
-              second.passphrase,
+              // Inline: a generated passphrase may start with "-", which parseArgs would take for an option.
+              `--passphrase=${second.passphrase}`,
               "--rate",
               String(rate),
               "--id",
