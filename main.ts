@@ -6,24 +6,27 @@ import { startTelegram } from "./bots/telegram/start-telegram.ts";
 import { telegramFromRuntime } from "./bots/telegram/telegram-from-runtime.ts";
 import { loadEnvOrExit } from "./core/platform/config.ts";
 import { createLogger } from "./core/platform/logger.ts";
-import { buildRuntime } from "./core/platform/runtime.ts";
 import { onShutdown } from "./core/platform/shutdown.ts";
+import { buildTradingRuntime } from "./core/platform/trading-runtime.ts";
 import { startWorkers } from "./worker/start-workers.ts";
 
 const env = loadEnvOrExit(process.env);
 const logger = createLogger({ pretty: env.NODE_ENV === "development" && process.stdout.isTTY, level: env.LOG_LEVEL });
-const rt = await buildRuntime(env, logger);
+const rt = await buildTradingRuntime(env, logger);
 const notifier = env.TELEGRAM_BOT_TOKEN
   ? createTelegramNotifier({ token: env.TELEGRAM_BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT })
   : undefined;
 const workers = await startWorkers(rt, { notifier });
 const tg = telegramFromRuntime(rt, workers.queue);
 const telegram = tg ? await startTelegram(tg.options, tg.deps) : undefined;
-const api = await serveApi(apiDepsFrom(rt, workers.queue), {
-  host: env.HOST,
-  port: env.PORT,
-  mount: telegram?.webhookRoutes,
-});
+const api = await serveApi(
+  apiDepsFrom(rt, workers.queue, async () => rt.exchanges),
+  {
+    host: env.HOST,
+    port: env.PORT,
+    mount: telegram?.webhookRoutes,
+  },
+);
 
 logger.info(
   {

@@ -16,7 +16,11 @@ export interface AppDeps {
   logger: Logger;
   clock: Clock;
   cipher: CredentialCipher;
-  exchanges: ExchangeResolver;
+  /**
+   * Exchange clients, for the admin API's account linking only. A loader, so that the API process imports ccxt
+   * the first time an account is linked through it rather than at start (see `createExchanges`).
+   */
+  exchanges: () => Promise<ExchangeResolver>;
   adminToken: string;
   /** Base for the webhook URLs we hand out, e.g. https://mimic.example.com. */
   publicUrl: string;

@@ -4,6 +4,7 @@ import { createLogger } from "../core/platform/logger.ts";
 import { requireSharedInfra } from "../core/platform/require-shared-infra.ts";
 import { buildRuntime } from "../core/platform/runtime.ts";
 import { onShutdown } from "../core/platform/shutdown.ts";
+import type { createExchanges } from "../core/platform/trading-runtime.ts";
 import { apiDepsFrom, serveApi } from "./serve.ts";
 
 const env = loadEnvOrExit(process.env);
@@ -20,6 +21,13 @@ const logger = createLogger({
 const rt = await buildRuntime(env, logger);
 const queue = rt.redis?.queue;
 if (!queue) throw new Error("unreachable: REDIS_URL is checked above");
-const api = await serveApi(apiDepsFrom(rt, queue), { host: env.HOST, port: env.PORT });
+// ccxt is imported the first time the admin API links an account (a pause of a few hundred ms, once), not at
+// start: webhooks never need it, and it would double the heap every major collection walks.
+let trading: Promise<ReturnType<typeof createExchanges>> | undefined;
+const loadExchanges = async () => {
+  trading ??= import("../core/platform/trading-runtime.ts").then((m) => m.createExchanges(rt));
+  return (await trading).exchanges;
+};
+const api = await serveApi(apiDepsFrom(rt, queue, loadExchanges), { host: env.HOST, port: env.PORT });
 logger.info({ url: api.url }, "api is up");
-onShutdown(logger, [api.close, rt.close]);
+onShutdown(logger, [api.close, async () => (await trading)?.close(), rt.close]);

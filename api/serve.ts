@@ -35,7 +35,7 @@ export function serveApi(
   });
 }
 
-export function apiDepsFrom(rt: Runtime, queue: JobQueue): AppDeps {
+export function apiDepsFrom(rt: Runtime, queue: JobQueue, exchanges: AppDeps["exchanges"]): AppDeps {
   return {
     db: rt.db.prisma,
     sql: rt.db.sql,
@@ -44,7 +44,7 @@ export function apiDepsFrom(rt: Runtime, queue: JobQueue): AppDeps {
     logger: rt.logger,
     clock: rt.clock,
     cipher: rt.cipher,
-    exchanges: rt.exchanges,
+    exchanges,
     adminToken: rt.adminToken,
     publicUrl: rt.env.PUBLIC_URL ?? `http://localhost:${rt.env.PORT}`,
     dedupeWindowSec: rt.env.SIGNAL_DEDUPE_WINDOW_SEC,

@@ -3,7 +3,7 @@ import type { AppDeps } from "../api/app-deps.ts";
 import { createBackgroundWork } from "../api/background-work.ts";
 import { createCredentialCipher } from "../core/accounts/credential-cipher.ts";
 import { createCcxtExchangeFactory } from "../core/exchange/ccxt-exchange-factory.ts";
-import { createExchangeResolver } from "../core/exchange/exchange-resolver.ts";
+import { createExchangeResolver, type ExchangeResolver } from "../core/exchange/exchange-resolver.ts";
 import type { Notifier } from "../core/notifications/notification-message.ts";
 import type { Clock } from "../core/platform/clock.ts";
 import type { Db } from "../core/platform/db/create-db.ts";
@@ -16,6 +16,8 @@ import { buildProcessors } from "../worker/processors.ts";
 export interface Harness {
   app: ReturnType<typeof createApp>;
   deps: AppDeps;
+  /** What the bots and workers trade and link through, over the same fakes. */
+  exchanges: ExchangeResolver;
   queue: ReturnType<typeof createInProcessQueue>;
   /** Sends a request to the app as a client would. */
   request(method: string, path: string, body?: unknown, opts?: { auth?: boolean; raw?: string }): Promise<Response>;
@@ -48,7 +50,7 @@ export function createHarness(opts: {
     logger: silentLogger,
     clock,
     cipher,
-    exchanges,
+    exchanges: async () => exchanges,
     adminToken: generateAdminToken(),
     publicUrl: "http://mimic.test",
     dedupeWindowSec: 30,
@@ -80,6 +82,7 @@ export function createHarness(opts: {
   return {
     app,
     deps,
+    exchanges,
     queue,
     request,
     async admin(method, path, body) {

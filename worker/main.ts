@@ -3,8 +3,8 @@ import { setPriority } from "node:os";
 import { loadEnvOrExit } from "../core/platform/config.ts";
 import { createLogger } from "../core/platform/logger.ts";
 import { requireSharedInfra } from "../core/platform/require-shared-infra.ts";
-import { buildRuntime } from "../core/platform/runtime.ts";
 import { onShutdown } from "../core/platform/shutdown.ts";
+import { buildTradingRuntime } from "../core/platform/trading-runtime.ts";
 import { startWorkers } from "./start-workers.ts";
 
 const env = loadEnvOrExit(process.env);
@@ -20,7 +20,7 @@ const logger = createLogger({
   level: env.LOG_LEVEL,
   name: "mimic-worker",
 });
-const rt = await buildRuntime(env, logger);
+const rt = await buildTradingRuntime(env, logger);
 // Notifications ("notify" jobs) are delivered by the process running the Telegram bot, not here.
 const workers = await startWorkers(rt);
 logger.info({ queue: workers.mode, concurrency: env.WORKER_CONCURRENCY, pid: process.pid }, "worker is up");

@@ -1,7 +1,7 @@
 import { resumeUnfinishedWork } from "../core/copying/resume-unfinished-work.ts";
 import type { Notifier } from "../core/notifications/notification-message.ts";
 import type { JobQueue } from "../core/platform/jobs.ts";
-import type { Runtime } from "../core/platform/runtime.ts";
+import type { TradingRuntime } from "../core/platform/trading-runtime.ts";
 import { startBullmqWorkers } from "./bullmq-workers.ts";
 import { createInProcessQueue } from "./in-process-queue.ts";
 import { buildProcessors } from "./processors.ts";
@@ -15,7 +15,7 @@ export interface StartedWorkers {
 }
 
 /** Runs the job processors on BullMQ when Redis is configured, otherwise in this process with the same semantics. */
-export async function startWorkers(rt: Runtime, opts: { notifier?: Notifier } = {}): Promise<StartedWorkers> {
+export async function startWorkers(rt: TradingRuntime, opts: { notifier?: Notifier } = {}): Promise<StartedWorkers> {
   const base = {
     db: rt.db.prisma,
     sql: rt.db.sql,

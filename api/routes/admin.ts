@@ -92,7 +92,8 @@ export function adminRoutes(deps: AppDeps) {
   app.post("/api/admin/users/:userId/accounts", async (c) => {
     const userId = parseInput(uuidParam, c.req.param("userId"));
     const body = parseInput(accountBody, await readJson(c));
-    const account = await linkAccount({ ...body, userId }, { ...deps, logger: c.get("logger") });
+    const exchanges = await deps.exchanges();
+    const account = await linkAccount({ ...body, userId }, { ...deps, exchanges, logger: c.get("logger") });
     return c.json(account, 201);
   });
 

@@ -3,8 +3,8 @@
 import { loadEnvOrExit } from "../../core/platform/config.ts";
 import { createLogger } from "../../core/platform/logger.ts";
 import { requireSharedInfra } from "../../core/platform/require-shared-infra.ts";
-import { buildRuntime } from "../../core/platform/runtime.ts";
 import { onShutdown } from "../../core/platform/shutdown.ts";
+import { buildTradingRuntime } from "../../core/platform/trading-runtime.ts";
 import { consumeNotifications } from "./notifications/consume-notifications.ts";
 import { createTelegramNotifier } from "./notifications/telegram-notifier.ts";
 import { startTelegram } from "./start-telegram.ts";
@@ -21,7 +21,7 @@ const logger = createLogger({
   level: env.LOG_LEVEL,
   name: "mimic-bot",
 });
-const rt = await buildRuntime(env, logger);
+const rt = await buildTradingRuntime(env, logger);
 const redis = rt.redis;
 const tg = redis && telegramFromRuntime(rt, redis.queue);
 if (!redis || !tg) throw new Error("unreachable: REDIS_URL and TELEGRAM_BOT_TOKEN are checked above");

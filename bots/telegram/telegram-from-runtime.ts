@@ -1,13 +1,13 @@
 import { createCcxtKeyPermissions } from "../../core/exchange/ccxt-key-permissions.ts";
 import { venueProfiles } from "../../core/exchange/venue-profiles.ts";
 import type { JobQueue } from "../../core/platform/jobs.ts";
-import type { Runtime } from "../../core/platform/runtime.ts";
+import type { TradingRuntime } from "../../core/platform/trading-runtime.ts";
 import type { BotDeps } from "./bot-deps.ts";
 import type { TelegramOptions } from "./start-telegram.ts";
 
 /** Options and dependencies of the bot from the environment the entry point parsed; null without a token. */
 export function telegramFromRuntime(
-  rt: Runtime,
+  rt: TradingRuntime,
   queue: JobQueue,
 ): { options: TelegramOptions; deps: BotDeps & { queue: JobQueue } } | null {
   const { env } = rt;

@@ -24,7 +24,7 @@ describe("telegram webhook mode", () => {
       {
         db: testDb.db.prisma,
         cipher: h.deps.cipher,
-        exchanges: h.deps.exchanges,
+        exchanges: h.exchanges,
         keyPermissions: { canWithdraw: async () => false },
         clock: { now: () => new Date() },
         logger: silentLogger,

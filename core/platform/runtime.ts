@@ -1,8 +1,6 @@
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { type CredentialCipher, createCredentialCipher } from "../accounts/credential-cipher.ts";
-import { createCcxtExchangeFactory } from "../exchange/ccxt-exchange-factory.ts";
-import { createExchangeResolver, type ExchangeResolver } from "../exchange/exchange-resolver.ts";
 import { createBullmqQueue } from "./bullmq-queue.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import type { Env } from "./config.ts";
@@ -16,7 +14,6 @@ export interface Runtime {
   clock: Clock;
   db: Db;
   cipher: CredentialCipher;
-  exchanges: ExchangeResolver;
   adminToken: string;
   /** Set when REDIS_URL is: the BullMQ producer and the connection workers share. */
   redis?: { connection: Redis; queue: JobQueue };
@@ -25,7 +22,8 @@ export interface Runtime {
 
 /**
  * Builds the dependencies every entry point shares from an already-parsed environment. Entry points decide
- * which parts run (API, workers, bots) and own shutdown.
+ * which parts run (API, workers, bots) and own shutdown. Exchange clients are not part of it: only the entry
+ * points that trade or link accounts load ccxt (`buildTradingRuntime`).
  */
 export async function buildRuntime(env: Env, logger: Logger): Promise<Runtime> {
   const masterKey = await resolveDevSecret({
@@ -66,12 +64,6 @@ export async function buildRuntime(env: Env, logger: Logger): Promise<Runtime> {
       .map((k) => k.trim())
       .filter(Boolean),
   });
-  const ccxt = createCcxtExchangeFactory({
-    urlOverrides: env.CCXT_URL_OVERRIDES,
-    timeoutMs: env.EXCHANGE_TIMEOUT_MS,
-    logger,
-  });
-  const exchanges = createExchangeResolver({ cipher, ccxt, paper: { db: db.prisma, prices: env.PAPER_PRICES } });
 
   let redis: Runtime["redis"];
   if (env.REDIS_URL) {
@@ -87,13 +79,11 @@ export async function buildRuntime(env: Env, logger: Logger): Promise<Runtime> {
     clock: systemClock,
     db,
     cipher,
-    exchanges,
     adminToken: adminToken.value,
     redis,
     async close() {
       await redis?.queue.close();
       redis?.connection.disconnect();
-      ccxt.close();
       await db.close();
     },
   };

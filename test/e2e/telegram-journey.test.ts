@@ -35,7 +35,7 @@ describe("telegram: from /start to /panic", () => {
       {
         db: testDb.db.prisma,
         cipher: h.deps.cipher,
-        exchanges: h.deps.exchanges,
+        exchanges: h.exchanges,
         keyPermissions: createCcxtKeyPermissions({ urlOverrides: { binanceusdm: binance.url }, timeoutMs: 2000 }),
         clock,
         logger: process.env.DEBUG_BOT ? createLogger({ level: "debug" }) : silentLogger,
