@@ -1,6 +1,7 @@
 // npm run bench:fanout -- --followers N [--workers 1] [--concurrency 256] [--second-rate 50]
 // One webhook fanned out to N followers, each with its own binanceusdm key, through the real API and worker
-// processes on Postgres + Redis, against the fake Binance in its own process. See docs/performance.md.
+// processes on Postgres + Redis, against the fake Binance in its own process: three times on its own, once
+// while a second strategy takes webhooks; then the bare-fetch ceiling. See docs/performance.md.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { createDb } from "../core/platform/db/create-db.ts";
@@ -273,8 +274,11 @@ try {
     );
     return result;
   };
-  const quiet = await pass("bench-1", 0);
-  const loaded = await pass("bench-2", secondRate);
+  // Three quiet passes, as the ceiling below is the best of three: single runs of either side vary by up to half
+  // on this machine, and comparing Mimic's single run with the ceiling's best would measure the noise.
+  const quiets = [await pass("bench-1", 0), await pass("bench-2", 0), await pass("bench-3", 0)];
+  const quiet = quiets.reduce((best, r) => (r.ordersPerSec > best.ordersPerSec ? r : best));
+  const loaded = await pass("bench-loaded", secondRate);
 
   for (const p of [apiProc, ...workerProcs]) await p.stop();
   await db.close();
@@ -307,10 +311,17 @@ try {
   );
 
   const f = (x: number, d = 0) => x.toFixed(d);
-  log(`loaded pass: ratio ${f(loaded.ordersPerSec / raw.ordersPerSec, 2)}, total ${loaded.totalMs} ms`);
-  // Throughput and first order from the quiet pass; the ack figure from the pass under load; the larger RSS.
+  const all = [...quiets, loaded];
   log(
-    `fanout followers=${N} total_ms=${f(quiet.totalMs)} orders_per_s=${f(quiet.ordersPerSec)} raw_orders_per_s=${f(raw.ordersPerSec)} ratio=${f(quiet.ordersPerSec / raw.ordersPerSec, 2)} first_order_ms=${f(quiet.firstOrderMs)} ack_p99_ms=${f(loaded.ackP99, 1)} worker_rss_mb=${f(Math.max(quiet.workerRss, loaded.workerRss))}`,
+    `quiet passes: ${quiets.map((q) => `${q.totalMs} ms ${f(q.ordersPerSec)} orders/s first order ${q.firstOrderMs} ms`).join(", ")}; ratio of each to the best ceiling: ${quiets.map((q) => f(q.ordersPerSec / raw.ordersPerSec, 2)).join(", ")}`,
+  );
+  log(`loaded pass: ratio ${f(loaded.ordersPerSec / raw.ordersPerSec, 2)}, total ${loaded.totalMs} ms`);
+  // Throughput from the best quiet pass against the best ceiling; the first order as the median of the quiet
+  // passes (each is one sample, and an outlier either way says little); the ack figure from the pass under load;
+  // the largest RSS of all passes.
+  const firstOrders = quiets.map((q) => q.firstOrderMs).sort((a, b) => a - b);
+  log(
+    `fanout followers=${N} total_ms=${f(quiet.totalMs)} orders_per_s=${f(quiet.ordersPerSec)} raw_orders_per_s=${f(raw.ordersPerSec)} ratio=${f(quiet.ordersPerSec / raw.ordersPerSec, 2)} first_order_ms=${f(firstOrders[1] as number)} ack_p99_ms=${f(loaded.ackP99, 1)} worker_rss_mb=${f(Math.max(...all.map((p) => p.workerRss)))}`,
   );
 } finally {
   await Promise.all(procs.map((p) => p.stop()));
