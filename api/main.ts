@@ -25,7 +25,13 @@ if (!queue) throw new Error("unreachable: REDIS_URL is checked above");
 // start: webhooks never need it, and it would double the heap every major collection walks.
 let trading: Promise<ReturnType<typeof createExchanges>> | undefined;
 const loadExchanges = async () => {
-  trading ??= import("../core/platform/trading-runtime.ts").then((m) => m.createExchanges(rt));
+  // A failed load is not remembered: the next link tries again.
+  trading ??= import("../core/platform/trading-runtime.ts")
+    .then((m) => m.createExchanges(rt))
+    .catch((err: unknown) => {
+      trading = undefined;
+      throw err;
+    });
   return (await trading).exchanges;
 };
 const api = await serveApi(apiDepsFrom(rt, queue, loadExchanges), { host: env.HOST, port: env.PORT });
