@@ -172,32 +172,41 @@ try {
 
   // 5. Two measured passes of one signal each to the N followers: first on its own (throughput, first order),
   // then while the second strategy takes `secondRate` webhooks/s (the acknowledgement latency under load).
+  // The second strategy's webhooks at `rate`/s, from a process of their own, until stopLoad.
+  const startLoad = async (id: string, rate: number) => {
+    const loadProc = startEntry(
+      "bench/webhook-load.ts",
+      {},
+      [
+        "--url",
+        `${api}/webhooks/tradingview/${second.slug}`,
+        // Inline: a generated passphrase may start with "-", which parseArgs would take for an option.
+        `--passphrase=${second.passphrase}`,
+        "--rate",
+        String(rate),
+        "--id",
+        id,
+      ],
+      session,
+    );
+    procs.push(loadProc);
+    await loadProc.waitFor(/load is up/);
+    return loadProc;
+  };
+  /** Stops the load and returns its acks as [sentAt epoch ms, ms]. */
+  const stopLoad = async (loadProc: Proc) => {
+    await loadProc.stop();
+    const line = /^acks (.*)$/m.exec(loadProc.output());
+    if (!line) throw new Error(`the webhook load printed no acks:\n${loadProc.output()}`);
+    const failed = /^failures .*$/m.exec(loadProc.output());
+    if (failed) log(`  second strategy: ${failed[0]}`);
+    return JSON.parse(line[1] as string) as [number, number][];
+  };
   const pass = async (id: string, rate: number) => {
     await control("reset-counters", {});
     const acks: number[] = [];
     const loadAcks: [number, number][] = [];
-    const loadProc =
-      rate > 0
-        ? startEntry(
-            "bench/webhook-load.ts",
-            {},
-            [
-              "--url",
-              `${api}/webhooks/tradingview/${second.slug}`,
-              // Inline: a generated passphrase may start with "-", which parseArgs would take for an option.
-              `--passphrase=${second.passphrase}`,
-              "--rate",
-              String(rate),
-              "--id",
-              `${id}-load`,
-            ],
-            session,
-          )
-        : undefined;
-    if (loadProc) {
-      procs.push(loadProc);
-      await loadProc.waitFor(/load is up/);
-    }
+    const loadProc = rate > 0 ? await startLoad(`${id}-load`, rate) : undefined;
     const rss = samplePeakRss(workerProcs.map((w) => w.child.pid as number));
     const cpu = await cpuUsage({
       workers: workerProcs.map((w) => w.child.pid as number),
@@ -233,14 +242,7 @@ try {
     const walAfter = await wal();
     const walBytes = walAfter.bytes - walBefore.bytes;
     const fullPages = walAfter.fpi - walBefore.fpi;
-    if (loadProc) {
-      await loadProc.stop();
-      const line = /^acks (.*)$/m.exec(loadProc.output());
-      if (!line) throw new Error(`the webhook load printed no acks:\n${loadProc.output()}`);
-      loadAcks.push(...(JSON.parse(line[1] as string) as [number, number][]));
-      const failed = /^failures .*$/m.exec(loadProc.output());
-      if (failed) log(`  second strategy: ${failed[0]}`);
-    }
+    if (loadProc) loadAcks.push(...(await stopLoad(loadProc)));
     await sleep(200);
     const workerRss = rss.stop();
     const last = await db.prisma.execution.aggregate({
@@ -284,27 +286,9 @@ try {
   const quantile = (sorted: number[], p: number) =>
     sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
   const idleAcks = async (durationMs: number) => {
-    const loadProc = startEntry(
-      "bench/webhook-load.ts",
-      {},
-      [
-        "--url",
-        `${api}/webhooks/tradingview/${second.slug}`,
-        `--passphrase=${second.passphrase}`,
-        "--rate",
-        String(secondRate),
-        "--id",
-        "idle-load",
-      ],
-      session,
-    );
-    procs.push(loadProc);
-    await loadProc.waitFor(/load is up/);
+    const loadProc = await startLoad("idle-load", secondRate);
     await sleep(durationMs);
-    await loadProc.stop();
-    const line = /^acks (.*)$/m.exec(loadProc.output());
-    if (!line) throw new Error(`the webhook load printed no acks:\n${loadProc.output()}`);
-    return (JSON.parse(line[1] as string) as [number, number][]).map(([, ms]) => ms).sort((a, b) => a - b);
+    return (await stopLoad(loadProc)).map(([, ms]) => ms).sort((a, b) => a - b);
   };
   // Three quiet passes, as the ceiling below is the best of three: single runs of either side vary by up to half
   // on this machine, and comparing Mimic's single run with the ceiling's best would measure the noise.
