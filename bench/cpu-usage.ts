@@ -1,4 +1,5 @@
 import { readdir, readFile } from "node:fs/promises";
+import { cpus } from "node:os";
 
 const TICKS_PER_SEC = 100;
 
@@ -38,5 +39,21 @@ export async function cpuUsage(groups: Record<string, number[] | string>) {
     const out: Record<string, number> = {};
     for (const [k, pids] of Object.entries(after)) out[k] = ((await sum(pids)) - (start[k] ?? 0)) / TICKS_PER_SEC;
     return out;
+  };
+}
+
+/**
+ * Time the hypervisor gave neither vCPU to this VM between start and stop (the `steal` column of /proc/stat), in
+ * seconds summed over the CPUs, and the wall time: a pass's slow acks mean something else when the host took a
+ * tenth of the machine meanwhile.
+ */
+export async function stolenTime() {
+  const steal = async () => Number((await readFile("/proc/stat", "utf8")).split("\n")[0]?.trim().split(/\s+/)[8]);
+  const start = await steal();
+  const t0 = performance.now();
+  return async () => {
+    const seconds = ((await steal()) - start) / TICKS_PER_SEC;
+    const wallSeconds = (performance.now() - t0) / 1000;
+    return `steal ${seconds.toFixed(2)} s (${((seconds / wallSeconds / cpus().length) * 100).toFixed(0)}% of the CPUs' time)`;
   };
 }

@@ -9,7 +9,7 @@ import { createDb } from "../core/platform/db/create-db.ts";
 import { createStrategy } from "../core/strategies/create-strategy.ts";
 import { freePort, type Proc, startEntry } from "../test/processes.ts";
 import { createBenchState, REDIS_URL } from "./bench-state.ts";
-import { cpuUsage } from "./cpu-usage.ts";
+import { cpuUsage, stolenTime } from "./cpu-usage.ts";
 import { samplePeakRss } from "./process-rss.ts";
 import { rawOrders } from "./raw-orders.ts";
 import { seedFollowers } from "./seed-followers.ts";
@@ -26,6 +26,8 @@ const { values } = parseArgs({
     "api-node-options": { type: "string", default: "" },
     // Extra environment of the worker processes, e.g. --worker-env DATABASE_POOL_MAX=4 (repeatable).
     "worker-env": { type: "string", multiple: true, default: [] },
+    // The same for the API process.
+    "api-env": { type: "string", multiple: true, default: [] },
     // Writes V8 CPU profiles of the API and worker processes into this directory.
     profile: { type: "string" },
     "shared-session": { type: "boolean", default: false },
@@ -38,9 +40,10 @@ const session = { ownSession: !values["shared-session"] };
 const workers = Number(values.workers);
 const concurrency = Number(values.concurrency);
 const secondRate = Number(values["second-rate"]);
-const workerEnv = Object.fromEntries(
-  values["worker-env"].map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
-);
+const envPairs = (list: string[]) =>
+  Object.fromEntries(list.map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
+const workerEnv = envPairs(values["worker-env"]);
+const apiEnv = envPairs(values["api-env"]);
 const SYMBOL = "BTCUSDT";
 // Followers of each warm-up signal, and orders of each of the ceiling's warm-up runs: the same for both sides of
 // the ratio, whatever N is. V8 keeps optimising hot code for thousands of orders: after one round of 2,000 the
@@ -118,7 +121,7 @@ try {
   const profiling: Record<string, string> = values.profile
     ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values.profile}` }
     : {};
-  const apiProc = startEntry("api/main.ts", { ...env, ...profiling, LOG_LEVEL: "info" }, [], {
+  const apiProc = startEntry("api/main.ts", { ...env, ...profiling, LOG_LEVEL: "info", ...apiEnv }, [], {
     ...session,
     nodeArgs: values["api-node-options"].split(" ").filter(Boolean),
   });
@@ -218,6 +221,7 @@ try {
       bench: [process.pid],
       load: loadProc ? [loadProc.child.pid as number] : [],
     });
+    const steal = await stolenTime();
     const commits = async () =>
       Number(
         (await admin.query("SELECT xact_commit FROM pg_stat_database WHERE datname = $1", [dbName])).rows[0]
@@ -236,6 +240,7 @@ try {
     acks.push(fired.ms);
     const counts = await waitTerminal(fired.signalId, N, 300_000);
     const cpuSeconds = await cpu();
+    const stolen = await steal();
     // Statistics reach pg_stat_database within a second or so of a transaction ending.
     const transactions = (await sleep(1000).then(commits)) - commitsBefore;
     // The whole server's WAL, the benchmark's own polling included; the run is all that writes here.
@@ -279,7 +284,7 @@ try {
         .map(([k, v]) => `${k} ${v.toFixed(2)}`)
         .join(
           ", ",
-        )}; postgres transactions ${transactions} (${(transactions / N).toFixed(2)} per follower, the waiting loop's included), WAL ${(walBytes / N).toFixed(0)} bytes and ${(fullPages / N).toFixed(2)} full-page images per follower`,
+        )}, ${stolen}; postgres transactions ${transactions} (${(transactions / N).toFixed(2)} per follower, the waiting loop's included), WAL ${(walBytes / N).toFixed(0)} bytes and ${(fullPages / N).toFixed(2)} full-page images per follower`,
     );
     return result;
   };
@@ -287,8 +292,10 @@ try {
     sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
   const idleAcks = async (durationMs: number) => {
     const loadProc = await startLoad("idle-load", secondRate);
+    const steal = await stolenTime();
     await sleep(durationMs);
-    return (await stopLoad(loadProc)).map(([, ms]) => ms).sort((a, b) => a - b);
+    const stolen = await steal();
+    return { stolen, acks: (await stopLoad(loadProc)).map(([, ms]) => ms).sort((a, b) => a - b) };
   };
   // Three quiet passes, as the ceiling below is the best of three: single runs of either side vary by up to half
   // on this machine, and comparing Mimic's single run with the ceiling's best would measure the noise.
@@ -305,12 +312,12 @@ try {
   const loadedMs = loadeds.reduce((sum, l) => sum + l.totalMs, 0);
   // The same webhook load with no fan-out running, as long as the loaded passes together: the floor this machine
   // puts under their acks, so that what the fan-out adds can be told from what the machine does on its own.
-  const idle = await idleAcks(Math.max(3000, loadedMs));
+  const { stolen: idleStolen, acks: idle } = await idleAcks(Math.max(3000, loadedMs));
   log(
     `idle acks (second strategy at ${secondRate}/s, no fan-out, ${idle.length}): p50 ${quantile(idle, 0.5).toFixed(1)} ms p99 ${quantile(idle, 0.99).toFixed(1)} ms; slowest ${idle
       .slice(-8)
       .map((a) => a.toFixed(1))
-      .join(" ")}`,
+      .join(" ")}; ${idleStolen}`,
   );
 
   for (const p of [apiProc, ...workerProcs]) await p.stop();

@@ -1,6 +1,7 @@
-// npm run bench:webhook -- [--count 1000] [--rate 50]
-// The API process on its own (no worker): `count` webhooks at `rate`/s, each with its own id. Prints the ack
-// latency and the API's CPU per webhook, split into user and kernel time. See docs/performance.md.
+// npm run bench:webhook -- [--count 1000] [--rate 50] [--with-worker]
+// The API process on its own (or, with --with-worker, beside a worker that fans each signal out to the strategy's
+// no followers, as in bench:fanout's idle line): `count` webhooks at `rate`/s, each with its own id. Prints the
+// ack latency and the API's CPU per webhook, split into user and kernel time. See docs/performance.md.
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
@@ -10,7 +11,11 @@ import { freePort, startEntry } from "../test/processes.ts";
 import { createBenchState, REDIS_URL } from "./bench-state.ts";
 
 const { values } = parseArgs({
-  options: { count: { type: "string", default: "1000" }, rate: { type: "string", default: "50" } },
+  options: {
+    count: { type: "string", default: "1000" },
+    rate: { type: "string", default: "50" },
+    "with-worker": { type: "boolean", default: false },
+  },
 });
 const count = Number(values.count);
 const rate = Number(values.rate);
@@ -33,7 +38,7 @@ try {
   await db.close();
 
   const port = await freePort();
-  const api = startEntry("api/main.ts", {
+  const env = {
     NODE_ENV: "production",
     LOG_LEVEL: "info",
     DATABASE_URL: state.databaseUrl,
@@ -43,11 +48,20 @@ try {
     ADMIN_TOKEN: randomBytes(24).toString("base64url"),
     PORT: String(port),
     HOST: "127.0.0.1",
+  };
+  const api = startEntry("api/main.ts", {
+    ...env,
     ...(process.env.BENCH_PROFILE_DIR && {
       NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`,
     }),
   });
   apiProcs.push(api);
+  // Each process in a session of its own, as bench:fanout starts them.
+  if (values["with-worker"]) {
+    const worker = startEntry("worker/main.ts", env, [], { ownSession: true, nodeArgs: ["--max-old-space-size=448"] });
+    apiProcs.push(worker);
+    await worker.waitFor(/worker is up/);
+  }
   await api.waitFor(/api is up/);
   const pid = api.child.pid as number;
 
