@@ -1,10 +1,10 @@
 // `npm run worker`: job processors only. Run as many as you like, on any machine that reaches Postgres and Redis.
-import { setPriority } from "node:os";
 import { loadEnvOrExit } from "../core/platform/config.ts";
 import { createLogger } from "../core/platform/logger.ts";
 import { requireSharedInfra } from "../core/platform/require-shared-infra.ts";
 import { onShutdown } from "../core/platform/shutdown.ts";
 import { buildTradingRuntime } from "../core/platform/trading-runtime.ts";
+import { lowerPriority } from "./lower-priority.ts";
 import { startWorkers } from "./start-workers.ts";
 
 const env = loadEnvOrExit(process.env);
@@ -14,7 +14,7 @@ if (problem) {
   process.exit(1);
 }
 // A worker is throughput work; the API's acks are latency work. Yield the CPU to the latter.
-setPriority(env.WORKER_NICE);
+const priority = lowerPriority({ process: env.WORKER_NICE, session: env.WORKER_SESSION_NICE });
 const logger = createLogger({
   pretty: env.NODE_ENV === "development" && process.stdout.isTTY,
   level: env.LOG_LEVEL,
@@ -23,5 +23,5 @@ const logger = createLogger({
 const rt = await buildTradingRuntime(env, logger);
 // Notifications ("notify" jobs) are delivered by the process running the Telegram bot, not here.
 const workers = await startWorkers(rt);
-logger.info({ queue: workers.mode, concurrency: env.WORKER_CONCURRENCY, pid: process.pid }, "worker is up");
+logger.info({ queue: workers.mode, concurrency: env.WORKER_CONCURRENCY, pid: process.pid, priority }, "worker is up");
 onShutdown(logger, [workers.close, rt.close]);

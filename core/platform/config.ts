@@ -50,6 +50,9 @@ export const envSchema = z
     // Scheduling priority (nice) of `npm run worker` processes: on a host shared with the API, a fan-out then
     // never delays a webhook's acknowledgement.
     WORKER_NICE: z.coerce.number().int().min(0).max(19).default(5),
+    // The nice of the worker's session (Linux autogroup) when the worker leads one; 0 leaves it alone. Acks
+    // under a fan-out get faster, the first order slower (worker/lower-priority.ts, docs/performance.md).
+    WORKER_SESSION_NICE: z.coerce.number().int().min(0).max(19).default(0),
     // A dead worker's jobs are re-run once their lock has expired and a stalled check has seen it.
     WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
     WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
