@@ -30,7 +30,7 @@ async function cpuMs(pid: number) {
   return { user: Number(fields[11]) * 10, sys: Number(fields[12]) * 10 };
 }
 
-const apiProcs: ReturnType<typeof startEntry>[] = [];
+const procs: ReturnType<typeof startEntry>[] = [];
 try {
   const db = await createDb({ databaseUrl: state.databaseUrl, dataDir: ".data", poolMax: 2 });
   await db.migrate();
@@ -55,11 +55,11 @@ try {
       NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`,
     }),
   });
-  apiProcs.push(api);
+  procs.push(api);
   // Each process in a session of its own, as bench:fanout starts them.
   if (values["with-worker"]) {
     const worker = startEntry("worker/main.ts", env, [], { ownSession: true, nodeArgs: ["--max-old-space-size=448"] });
-    apiProcs.push(worker);
+    procs.push(worker);
     await worker.waitFor(/worker is up/);
   }
   await api.waitFor(/api is up/);
@@ -98,6 +98,6 @@ try {
     `webhook count=${count} rate=${rate} ack_p50_ms=${q(0.5)} ack_p99_ms=${q(0.99)} ack_max_ms=${q(1)} api_cpu_ms_per_webhook=${(user + sys).toFixed(2)} user=${user.toFixed(2)} sys=${sys.toFixed(2)}`,
   );
 } finally {
-  await Promise.all(apiProcs.map((p) => p.stop()));
+  await Promise.all(procs.map((p) => p.stop()));
   await state.drop();
 }
