@@ -24,6 +24,8 @@ export async function seedSignal(
       action: opts.action ?? "long",
       rawSymbol: "BTCUSDT",
       symbol: "BTC/USDT:USDT",
+      // Executions exist once their signal is fanned out; a "received" one would hold later signals back.
+      status: "dispatched",
       ...opts.signal,
     },
   });
@@ -68,4 +70,31 @@ export async function seedExecution(
   const { strategy, signal } = await seedSignal(prisma, opts);
   const follower = await seedFollowerExecution(prisma, signal, opts);
   return { strategy, signal, ...follower, ids: { signalId: signal.id, subscriptionId: follower.subscription.id } };
+}
+
+/** A later signal of the same strategy and its pending execution for an existing subscription. */
+export async function seedNextSignal(
+  prisma: DbClient,
+  follower: { subscription: { id: string; strategyId: string; accountId: string } },
+  opts: { action: SignalAction; signal?: Partial<Prisma.SignalUncheckedCreateInput> },
+) {
+  const { subscription } = follower;
+  const signal = await prisma.signal.create({
+    data: {
+      strategyId: subscription.strategyId,
+      dedupeKey: crypto.randomUUID(),
+      bodyHash: "h",
+      action: opts.action,
+      rawSymbol: "BTCUSDT",
+      symbol: "BTC/USDT:USDT",
+      // Executions exist once their signal is fanned out; a "received" one would hold later signals back.
+      status: "dispatched",
+      ...opts.signal,
+    },
+  });
+  const clientOrderId = clientOrderIdFor(signal.id, subscription.id, mainLegOf(opts.action));
+  const execution = await prisma.execution.create({
+    data: { signalId: signal.id, subscriptionId: subscription.id, accountId: subscription.accountId, clientOrderId },
+  });
+  return { signal, execution, clientOrderId, ids: { signalId: signal.id, subscriptionId: subscription.id } };
 }

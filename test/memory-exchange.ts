@@ -1,4 +1,4 @@
-import type { ExchangeClient, OrderRequest, OrderResult, Position } from "../core/exchange/exchange.ts";
+import type { ExchangeClient, ExchangeFill, OrderRequest, OrderResult, Position } from "../core/exchange/exchange.ts";
 import { Decimal } from "../core/platform/decimal.ts";
 import { AppError } from "../core/platform/errors.ts";
 
@@ -9,8 +9,9 @@ import { AppError } from "../core/platform/errors.ts";
 export function createMemoryExchange(opts: { price?: string; balance?: string } = {}) {
   const orders = new Map<string, OrderResult & { req: OrderRequest }>();
   const positions = new Map<string, Position>();
-  const faults: ("accept-then-timeout" | "timeout" | "rate-limit" | "reject")[] = [];
+  const faults: ("accept-then-timeout" | "timeout" | "rate-limit" | "reject" | "would-trigger")[] = [];
   const sent: string[] = [];
+  const fills: ExchangeFill[] = [];
   const price = new Decimal(opts.price ?? "100");
 
   const client: ExchangeClient = {
@@ -35,6 +36,7 @@ export function createMemoryExchange(opts: { price?: string; balance?: string } 
       if (fault === "timeout") throw new AppError("EXCHANGE_UNCERTAIN", "timed out");
       if (fault === "rate-limit") throw new AppError("RATE_LIMITED", "slow down", { retryAfterMs: 30 });
       if (fault === "reject") throw new AppError("INSUFFICIENT_MARGIN", "Margin is insufficient");
+      if (fault === "would-trigger") throw new AppError("WOULD_TRIGGER", "Order would immediately trigger.");
       const filled = req.type === "market";
       const result: OrderResult = {
         exchangeOrderId: String(orders.size + 1),
@@ -46,6 +48,20 @@ export function createMemoryExchange(opts: { price?: string; balance?: string } 
         avgPrice: filled ? price : undefined,
       };
       orders.set(req.clientOrderId, { ...result, req });
+      if (filled) {
+        fills.push({
+          id: `f${fills.length + 1}`,
+          orderId: result.exchangeOrderId,
+          clientOrderId: req.clientOrderId,
+          symbol: req.symbol,
+          side: req.side,
+          amount: req.amount,
+          price,
+          fee: req.amount.mul(price).mul("0.0005"),
+          feeCurrency: "USDT",
+          at: new Date(),
+        });
+      }
       if (filled && !req.reduceOnly) {
         positions.set(req.symbol, {
           symbol: req.symbol,
@@ -68,9 +84,20 @@ export function createMemoryExchange(opts: { price?: string; balance?: string } 
     async cancelAllOrders(symbol) {
       for (const o of orders.values()) if (o.symbol === symbol && o.status === "open") o.status = "canceled";
     },
+    async fetchOpenOrders() {
+      return [...orders.values()]
+        .filter((o) => o.status === "open")
+        .map((o) => ({ symbol: o.symbol, exchangeOrderId: o.exchangeOrderId, clientOrderId: o.clientOrderId }));
+    },
+    async fetchFills(symbol, since) {
+      return fills.filter((f) => f.symbol === symbol && f.at >= since);
+    },
+    async positionMode() {
+      return "one-way" as const;
+    },
     async closePosition() {
       return null;
     },
   };
-  return { client, orders, positions, faults, sent };
+  return { client, orders, positions, faults, sent, fills };
 }

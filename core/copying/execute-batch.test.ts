@@ -39,6 +39,7 @@ describe("executeBatch", () => {
     };
     const queue = createRecordingQueue();
     const deps = {
+      db: testDb.db.prisma,
       ledger: createExecutionLedger(testDb.db.prisma, testDb.db.sql),
       signals: createSignalCache(testDb.db.prisma),
       exchanges: resolver,

@@ -31,10 +31,17 @@ export async function executeBatch(
 async function executeOne(signalId: string, subscriptionId: string, deps: ExecuteBatchDeps): Promise<void> {
   const logger = deps.logger.child({ signalId, subscriptionId });
   try {
-    await executeSubscription(
+    const result = await executeSubscription(
       { signalId, subscriptionId, attempt: 1, maxAttempts: deps.retry.attempts },
       { ...deps, logger },
     );
+    if (result.waitMs !== undefined) {
+      await deps.queue.add("execute-subscription", {
+        data: { signalId, subscriptionId, waits: 1 },
+        jobId: jobIds.executeAfterWait(signalId, subscriptionId, 1),
+        delayMs: result.waitMs,
+      });
+    }
   } catch (err) {
     // executeSubscription throws only to ask for another attempt. If this enqueue fails, the batch fails and
     // is retried as a whole; followers already done are skipped then.

@@ -1,7 +1,7 @@
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/db.ts";
-import { seedExecution } from "../../test/factories.ts";
+import { seedExecution, seedNextSignal } from "../../test/factories.ts";
 import { createMemoryExchange } from "../../test/memory-exchange.ts";
 import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
 import { dec } from "../platform/decimal.ts";
@@ -22,6 +22,7 @@ describe("executeSubscription", () => {
     warmPrice: () => undefined,
   };
   const deps = () => ({
+    db: testDb.db.prisma,
     ledger: createExecutionLedger(testDb.db.prisma, testDb.db.sql),
     signals: createSignalCache(testDb.db.prisma),
     exchanges: resolver,
@@ -103,15 +104,23 @@ describe("executeSubscription", () => {
   });
 
   it("never skips a close for age", async () => {
-    venue.positions.set("BTC/USDT:USDT", {
-      symbol: "BTC/USDT:USDT",
-      side: "long",
-      contracts: dec("2"),
-      entryPrice: dec("90"),
+    const opened = await seedExecution(testDb.db.prisma, {
+      action: "long",
+      signal: { receivedAt: new Date(now.getTime() - 3_700_000) },
     });
-    const ids = await seed("close", { receivedAt: new Date(now.getTime() - 3_600_000) });
-    await executeSubscription({ ...ids, attempt: 1, maxAttempts: 5 }, deps());
-    expect((await execution(ids)).status).toBe("filled");
+    // The entry ran in its time; the close's turn comes an hour late.
+    const entryTime = new Date(now.getTime() - 3_700_000);
+    await executeSubscription(
+      { ...opened.ids, attempt: 1, maxAttempts: 5 },
+      { ...deps(), clock: { now: () => entryTime } },
+    );
+    expect((await execution(opened.ids)).status).toBe("filled");
+    const close = await seedNextSignal(testDb.db.prisma, opened, {
+      action: "close",
+      signal: { receivedAt: new Date(now.getTime() - 3_600_000) },
+    });
+    await executeSubscription({ ...close.ids, attempt: 1, maxAttempts: 5 }, deps());
+    expect((await execution(close.ids)).status).toBe("filled");
     expect(venue.positions.size).toBe(0);
   });
 

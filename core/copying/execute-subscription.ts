@@ -2,14 +2,16 @@ import type { LimitFunction } from "p-limit";
 import type { Logger } from "pino";
 import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
 import type { Clock } from "../platform/clock.ts";
+import type { DbClient } from "../platform/db-client.ts";
 import { toAppError } from "../platform/errors.ts";
-import { closePosition } from "./close-position.ts";
 import type { ExecutionLedger } from "./execution-ledger.ts";
+import type { ExecutionOutcome } from "./execution-outcome.ts";
 import { type LoadedExecution, loadExecution } from "./load-execution.ts";
-import { type ExecutionOutcome, openPosition } from "./open-position.ts";
+import { runExecution } from "./run-execution.ts";
 import type { SignalCache } from "./signal-cache.ts";
 
 export interface ExecuteSubscriptionDeps {
+  db: DbClient;
   ledger: ExecutionLedger;
   signals: SignalCache;
   exchanges: ExchangeResolver;
@@ -30,18 +32,27 @@ export interface ExecuteSubscriptionInput {
   /** 1-based; on the last attempt a retryable failure is recorded as final instead of thrown. */
   attempt: number;
   maxAttempts: number;
+  /** Waited too long for an earlier execution on the symbol: run anyway. */
+  overtake?: boolean;
+}
+
+/** Set when the execution must wait for an earlier one on its account and symbol: run it again after this. */
+export interface ExecuteSubscriptionResult {
+  waitMs?: number;
 }
 
 const TERMINAL = new Set(["filled", "failed", "skipped"]);
 
 /**
- * Copies one signal to one follower. Throws only to ask for a retry (rate limit, timeout, outage);
- * every definite outcome, success or failure, is recorded on the execution and the job completes.
+ * Copies one signal to one follower. Throws only to ask for a retry (rate limit, timeout, outage, an order the
+ * exchange has not filled yet); every definite outcome, success or failure, is recorded on the execution and the
+ * job completes. An execution whose turn has not come (an earlier signal on the symbol is unfinished) returns
+ * how long to wait, without spending an attempt.
  */
 export async function executeSubscription(
   input: ExecuteSubscriptionInput,
   deps: ExecuteSubscriptionDeps,
-): Promise<void> {
+): Promise<ExecuteSubscriptionResult> {
   const { ledger } = deps;
   const log = deps.logger;
   const execution = await loadExecution(deps, input.signalId, input.subscriptionId).catch((err: unknown) => {
@@ -50,20 +61,30 @@ export async function executeSubscription(
     log.warn({ code: error.code, attempt: input.attempt, err: error.message }, "execution will be retried");
     throw err;
   });
-  if (!execution || TERMINAL.has(execution.status)) return;
+  if (!execution || TERMINAL.has(execution.status)) return {};
 
-  const skip = whyNotExecute(execution, deps.clock.now());
+  const skip = whyNotExecute(execution);
   if (skip) {
     await finish(ledger, execution.id, input.attempt, { status: "skipped", reason: skip });
     log.info({ executionId: execution.id, reason: skip }, "execution skipped");
-    return;
+    return {};
   }
 
   try {
     const exchange = deps.exchanges.forAccount(execution.account);
-    const run = execution.signal.action === "close" ? closePosition : openPosition;
-    const work = () => run(execution, { ledger, exchange, logger: log });
+    const lastAttempt = input.attempt >= input.maxAttempts;
+    const work = () =>
+      runExecution(
+        execution,
+        { lastAttempt, now: deps.clock.now(), overtake: input.overtake === true },
+        { db: deps.db, ledger, exchange, logger: log },
+      );
     const outcome = await (deps.slots ? deps.slots(work) : work());
+    if (outcome.status === "wait") {
+      await ledger.touch(execution.id, outcome.reason);
+      log.debug({ executionId: execution.id, reason: outcome.reason }, "execution waits its turn");
+      return { waitMs: outcome.retryAfterMs };
+    }
     await finish(ledger, execution.id, input.attempt, outcome);
     // Per-follower success is in the database; at info level a 10,000-follower fan-out would flood the log.
     log.debug({ executionId: execution.id, status: outcome.status }, "execution finished");
@@ -85,24 +106,29 @@ export async function executeSubscription(
     });
     log.warn({ executionId: execution.id, code: error.code, err: error.message }, "execution failed");
   }
+  return {};
 }
 
-function whyNotExecute(execution: LoadedExecution, now: Date): string | null {
-  const { signal, subscription, account } = execution;
-  if (account.status !== "active") return `account is ${account.status}`;
-  if (subscription.status !== "active") return "subscription is paused";
-  // Closes always run: a late close still reduces risk, a late entry opens a position at a stale price.
+/** Only what rules out any work at all; pauses and stale signals only stop entries (see runExecution). */
+function whyNotExecute(execution: LoadedExecution): string | null {
   const startedSending = execution.orders.length > 0;
-  if (signal.action !== "close" && !startedSending) {
-    const ageSec = (now.getTime() - signal.receivedAt.getTime()) / 1000;
-    const maxAge = signal.strategy.maxSignalAgeSec;
-    if (ageSec > maxAge) return `signal was ${Math.round(ageSec)} s old when its turn came, over the ${maxAge} s limit`;
-  }
+  if (execution.account.status !== "active" && !startedSending) return `account is ${execution.account.status}`;
   return null;
 }
 
 function finish(ledger: ExecutionLedger, id: string, attempts: number, outcome: ExecutionOutcome): Promise<void> {
   if (outcome.status === "skipped") return ledger.finish({ id, status: "skipped", error: outcome.reason, attempts });
+  if (outcome.status === "failed") {
+    return ledger.finish({
+      id,
+      status: "failed",
+      attempts,
+      errorCode: outcome.errorCode,
+      error: outcome.reason,
+      ...outcome.sized,
+    });
+  }
+  if (outcome.status === "wait") throw new Error("a waiting execution is not finished");
   return ledger.finish({
     id,
     status: outcome.status,

@@ -1,12 +1,16 @@
-import type { Order, OrderKind } from "../../generated/prisma/client.ts";
+import type { Order, OrderKind, TradeStatus } from "../../generated/prisma/client.ts";
 import type { OrderResult } from "../exchange/exchange.ts";
 import { batched } from "../platform/batched.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import type { Decimal, DecimalLike } from "../platform/decimal.ts";
 import type { Sql } from "../platform/sql.ts";
+import { type LoadedRow, loadExecutionRows } from "./load-execution-rows.ts";
+
+export type { LoadedRow } from "./load-execution-rows.ts";
 
 export interface NewOrderRow {
-  executionId: string;
+  executionId: string | null;
+  tradeId?: string | null;
   kind: OrderKind;
   clientOrderId: string;
   symbol: string;
@@ -31,6 +35,29 @@ export interface ExecutionFinish {
   referencePrice?: Decimal;
 }
 
+/** A trade about to be opened, written with its entry's "sending" row. */
+export interface NewTradeRow {
+  id: string;
+  accountId: string;
+  strategyId: string;
+  subscriptionId: string;
+  symbol: string;
+  side: "long" | "short";
+  leverage: number | null;
+  requestedAmount: Decimal;
+  entry: NewOrderRow;
+}
+
+/** What an order of the trade filled, as the exchange reported it (the order's result stands in for its fills). */
+export interface TradeFillRow {
+  tradeId: string;
+  kind: "entry" | "exit";
+  exchangeOrderId: string;
+  side: string;
+  amount: Decimal;
+  price: Decimal;
+}
+
 /**
  * The writes of the copying hot path. During a fan-out hundreds of executions run at once; their reads and
  * writes are grouped into one statement per few milliseconds instead of several round trips per follower.
@@ -48,93 +75,19 @@ export interface ExecutionLedger {
   recordOrder(clientOrderId: string, result: OrderResult): Promise<void>;
   rejectOrder(clientOrderId: string, error: string): Promise<void>;
   finish(update: ExecutionFinish): Promise<void>;
-}
-
-/** One follower's execution as the copying code needs it: the row, its subscription, account and orders. */
-export interface LoadedRow {
-  id: string;
-  signalId: string;
-  subscriptionId: string;
-  accountId: string;
-  status: string;
-  clientOrderId: string;
-  leverage: number | null;
-  subscription: {
-    id: string;
-    status: "active" | "paused";
-    sizingMode: "risk" | "fixed" | "multiplier";
-    sizingValue: DecimalLike | null;
-    maxLeverage: number | null;
-    tpPercOverride: DecimalLike | null;
-    slPercOverride: DecimalLike | null;
-    maxOpenPositions: number | null;
-  };
-  account: { id: string; exchange: string; credentials: string | null; status: string };
-  orders: Order[];
-}
-
-/** The flat row the load query returns, before it is shaped into a LoadedRow. */
-type JoinedRow = Omit<LoadedRow, "subscription" | "account" | "orders"> &
-  Omit<LoadedRow["subscription"], "id" | "status"> & {
-    subStatus: LoadedRow["subscription"]["status"];
-    exchange: string;
-    credentials: string | null;
-    accountStatus: string;
-  };
-
-// Plain SQL on purpose: this runs for every follower of every signal, and Prisma's per-call cost dominated the
-// worker's CPU in the fan-out benchmark (docs/performance.md).
-async function loadRows(db: DbClient, sql: Sql, keys: readonly { signalId: string; subscriptionId: string }[]) {
-  // Driven by the keys, one index probe per table and key: the OFFSET 0 fences keep the planner from hash-joining
-  // whole tables, which it would do when its statistics still describe the tables before this fan-out filled them.
-  const joined = await sql.query<JoinedRow & { hasOrders: boolean }>(
-    `SELECT e."id", e."signalId", e."subscriptionId", e."accountId", e."status", e."clientOrderId", e."leverage",
-      s."subStatus", s."sizingMode", s."sizingValue", s."maxLeverage", s."tpPercOverride", s."slPercOverride",
-      s."maxOpenPositions", a."exchange", a."credentials", a."accountStatus",
-      EXISTS (SELECT 1 FROM "Order" o WHERE o."executionId" = e."id") AS "hasOrders"
-    FROM unnest($1::text[], $2::text[]) AS k(sig, sub)
-    CROSS JOIN LATERAL (
-      SELECT x."id", x."signalId", x."subscriptionId", x."accountId", x."status"::text AS "status", x."clientOrderId",
-        x."leverage"
-      FROM "Execution" x WHERE x."signalId" = k.sig AND x."subscriptionId" = k.sub OFFSET 0
-    ) e
-    CROSS JOIN LATERAL (
-      SELECT y."status"::text AS "subStatus", y."sizingMode"::text AS "sizingMode", y."sizingValue", y."maxLeverage",
-        y."tpPercOverride", y."slPercOverride", y."maxOpenPositions"
-      FROM "Subscription" y WHERE y."id" = e."subscriptionId" OFFSET 0
-    ) s
-    CROSS JOIN LATERAL (
-      SELECT z."exchange", z."credentials", z."status"::text AS "accountStatus"
-      FROM "ExchangeAccount" z WHERE z."id" = e."accountId" OFFSET 0
-    ) a`,
-    [keys.map((k) => k.signalId), keys.map((k) => k.subscriptionId)],
-  );
-  // A first attempt has no orders yet; only retries need them, and those come whole from Prisma.
-  const withOrders = joined.filter((r) => r.hasOrders).map((r) => r.id);
-  const orders = withOrders.length ? await db.order.findMany({ where: { executionId: { in: withOrders } } }) : [];
-  return joined.map(
-    (r): LoadedRow => ({
-      id: r.id,
-      signalId: r.signalId,
-      subscriptionId: r.subscriptionId,
-      accountId: r.accountId,
-      status: r.status,
-      clientOrderId: r.clientOrderId,
-      leverage: r.leverage,
-      subscription: {
-        id: r.subscriptionId,
-        status: r.subStatus,
-        sizingMode: r.sizingMode,
-        sizingValue: r.sizingValue,
-        maxLeverage: r.maxLeverage,
-        tpPercOverride: r.tpPercOverride,
-        slPercOverride: r.slPercOverride,
-        maxOpenPositions: r.maxOpenPositions,
-      },
-      account: { id: r.accountId, exchange: r.exchange, credentials: r.credentials, status: r.accountStatus },
-      orders: orders.filter((o) => o.executionId === r.id),
-    }),
-  );
+  /**
+   * Inserts the trade as "opening" together with its entry's "sending" row, in one statement. False when it could
+   * not be: another trade is live on the account and symbol, or the subscription is no longer active (paused,
+   * possibly by a panic, since the execution was read).
+   */
+  openTrade(row: NewTradeRow): Promise<boolean>;
+  /**
+   * Records the entry's fill on its trade, which becomes "open" with that amount. Returns the trade's status
+   * afterwards: "closing" when a panic came while the entry was in flight.
+   */
+  entryFilled(fill: TradeFillRow): Promise<TradeStatus>;
+  /** Marks a waiting execution as alive (the resume sweep leaves it alone) and says what it waits for. */
+  touch(id: string, note: string): Promise<void>;
 }
 
 type LedgerWrite =
@@ -149,7 +102,7 @@ export function createExecutionLedger(
   opts: { waitMs?: number; maxBatch?: number } = {},
 ): ExecutionLedger {
   const load = batched<{ signalId: string; subscriptionId: string }, LoadedRow | null>(async (keys) => {
-    const rows = await loadRows(db, sql, keys);
+    const rows = await loadExecutionRows(db, sql, keys);
     const byKey = new Map(rows.map((r) => [`${r.signalId}|${r.subscriptionId}`, r]));
     return keys.map((k) => byKey.get(`${k.signalId}|${k.subscriptionId}`) ?? null);
   }, opts);
@@ -158,11 +111,11 @@ export function createExecutionLedger(
     const col = <T>(f: (r: NewOrderRow) => T) => rows.map(f);
     const inserted = await sql.query<{ clientOrderId: string }>(
       `INSERT INTO "Order" ("id", "executionId", "kind", "clientOrderId", "symbol", "side", "type", "reduceOnly",
-        "requestedAmount", "triggerPrice", "status", "updatedAt")
+        "requestedAmount", "triggerPrice", "tradeId", "status", "updatedAt")
       SELECT gen_random_uuid()::text, v.eid, v.kind::"OrderKind", v.cid, v.symbol, v.side, v.type, v.ro,
-        v.amount::numeric, v.trigger::numeric, 'sending', now()
+        v.amount::numeric, v.trigger::numeric, v.tid, 'sending', now()
       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::text[],
-        $9::text[]) AS v(eid, kind, cid, symbol, side, type, ro, amount, trigger)
+        $9::text[], $10::text[]) AS v(eid, kind, cid, symbol, side, type, ro, amount, trigger, tid)
       ON CONFLICT ("clientOrderId") DO NOTHING
       RETURNING "clientOrderId"`,
       [
@@ -175,6 +128,7 @@ export function createExecutionLedger(
         col((r) => r.reduceOnly),
         col((r) => r.requestedAmount.toString()),
         col((r) => str(r.triggerPrice)),
+        col((r) => r.tradeId ?? null),
       ],
     );
     // Two attempts of one order in the same batch: only the first of them owns the row.
@@ -236,7 +190,88 @@ export function createExecutionLedger(
     return undefined;
   }, opts);
 
+  const openTrade = batched<NewTradeRow, boolean>(async (rows) => {
+    const col = <T>(f: (r: NewTradeRow) => T) => rows.map(f);
+    // The trade and its entry row go in together or not at all; the subscription must still be active, so a
+    // pause (or a panic) committed since the execution was read stops the entry here.
+    const inserted = await sql.query<{ id: string }>(
+      `WITH v AS (
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[],
+          $8::text[], $9::text[], $10::text[], $11::text[], $12::text[]) AS v(tid, acc, strat, sub, symbol, side, lev,
+          amount, eid, cid, oside, type)
+      ), t AS (
+        INSERT INTO "Trade" ("id", "accountId", "strategyId", "subscriptionId", "symbol", "side", "status", "liveKey",
+          "leverage", "requestedAmount", "openedAt", "updatedAt")
+        SELECT v.tid, v.acc, v.strat, v.sub, v.symbol, v.side, 'opening', v.acc || '|' || v.symbol, v.lev,
+          v.amount::numeric, now(), now()
+        FROM v JOIN "Subscription" s ON s."id" = v.sub AND s."status" = 'active'
+        ON CONFLICT DO NOTHING
+        RETURNING "id"
+      ), o AS (
+        INSERT INTO "Order" ("id", "executionId", "tradeId", "kind", "clientOrderId", "symbol", "side", "type",
+          "reduceOnly", "requestedAmount", "status", "updatedAt")
+        SELECT gen_random_uuid()::text, v.eid, v.tid, 'entry', v.cid, v.symbol, v.oside, v.type, false,
+          v.amount::numeric, 'sending', now()
+        FROM v JOIN t ON t."id" = v.tid
+        ON CONFLICT ("clientOrderId") DO NOTHING
+        RETURNING "tradeId"
+      )
+      SELECT "tradeId" AS "id" FROM o`,
+      [
+        col((r) => r.id),
+        col((r) => r.accountId),
+        col((r) => r.strategyId),
+        col((r) => r.subscriptionId),
+        col((r) => r.symbol),
+        col((r) => r.side),
+        col((r) => r.leverage),
+        col((r) => r.requestedAmount.toString()),
+        col((r) => r.entry.executionId),
+        col((r) => r.entry.clientOrderId),
+        col((r) => r.entry.side),
+        col((r) => r.entry.type),
+      ],
+    );
+    const opened = new Set(inserted.map((r) => r.id));
+    return rows.map((r) => opened.has(r.id));
+  }, opts);
+
+  const entryFilled = batched<TradeFillRow, TradeStatus>(async (rows) => {
+    const col = <T>(f: (r: TradeFillRow) => T) => rows.map(f);
+    const updated = await sql.query<{ id: string; status: TradeStatus }>(
+      `WITH v AS (
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(tid, eoid, side, amount, price)
+      ), f AS (
+        INSERT INTO "TradeFill" ("id", "tradeId", "key", "exchangeOrderId", "kind", "side", "amount", "price", "at")
+        SELECT gen_random_uuid()::text, v.tid, 'order:' || v.eoid, v.eoid, 'entry', v.side, v.amount::numeric,
+          v.price::numeric, now()
+        FROM v
+        ON CONFLICT ("tradeId", "key") DO NOTHING
+      )
+      UPDATE "Trade" AS t SET
+        "status" = CASE WHEN t."status" = 'opening' THEN 'open'::"TradeStatus" ELSE t."status" END,
+        "entryAmount" = v.amount::numeric, "entryPrice" = v.price::numeric,
+        "openAmount" = v.amount::numeric - t."exitAmount", "updatedAt" = now()
+      FROM v WHERE t."id" = v.tid
+      RETURNING t."id", t."status"::text AS "status"`,
+      [
+        col((r) => r.tradeId),
+        col((r) => r.exchangeOrderId),
+        col((r) => r.side),
+        col((r) => r.amount.toString()),
+        col((r) => r.price.toString()),
+      ],
+    );
+    const status = new Map(updated.map((r) => [r.id, r.status]));
+    return rows.map((r) => status.get(r.tradeId) ?? "closed");
+  }, opts);
+
   return {
+    openTrade,
+    entryFilled,
+    async touch(id, note) {
+      await sql.query(`UPDATE "Execution" SET "updatedAt" = now(), "error" = $2 WHERE "id" = $1`, [id, note]);
+    },
     load: (signalId, subscriptionId) => load({ signalId, subscriptionId }),
     findOrder: (clientOrderId) => db.order.findUnique({ where: { clientOrderId } }),
     insertSending,

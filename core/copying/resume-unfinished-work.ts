@@ -40,13 +40,13 @@ export async function resumeUnfinishedWork(deps: {
       // An order written or answered recently means an attempt is (or just was) in flight.
       orders: { none: { updatedAt: { gt: quietSince } } },
     },
-    select: { signalId: true, subscriptionId: true },
+    select: { signalId: true, subscriptionId: true, updatedAt: true },
   });
   await deps.queue.addBulk(
     "execute-subscription",
     executions.map((e) => ({
       data: { signalId: e.signalId, subscriptionId: e.subscriptionId },
-      jobId: jobIds.execute(e.signalId, e.subscriptionId),
+      jobId: jobIds.resumeExecution(e.signalId, e.subscriptionId, e.updatedAt),
     })),
   );
   if (signals.length || executions.length) {

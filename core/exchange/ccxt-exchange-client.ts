@@ -1,4 +1,4 @@
-import { type Dict, type Exchange, type Order, OrderNotFound } from "ccxt";
+import { type Dict, type Exchange, type Order, OrderNotFound, type Trade } from "ccxt";
 import { type Decimal, dec } from "../platform/decimal.ts";
 import { AppError, isAppError } from "../platform/errors.ts";
 import type { CcxtVenue } from "./ccxt-venue.ts";
@@ -7,10 +7,13 @@ import type {
   Balance,
   ExchangeClient,
   ExchangeCredentials,
+  ExchangeFill,
   MarketInfo,
+  OpenOrder,
   OrderRequest,
   OrderResult,
   Position,
+  PositionMode,
 } from "./exchange.ts";
 import { decOf } from "./map-ccxt-market.ts";
 import { type OrderFallback, toOrderResult } from "./map-ccxt-order.ts";
@@ -132,6 +135,44 @@ export class CcxtExchangeClient implements ExchangeClient {
     });
   }
 
+  fetchOpenOrders(): Promise<OpenOrder[]> {
+    return this.run("fetchOpenOrders", async (ex) => {
+      const found: OpenOrder[] = [];
+      for (const params of this.venue.profile.openOrderVariants) {
+        for (const o of await ex.fetchOpenOrders(undefined, undefined, undefined, { ...params })) {
+          if (!o.symbol) continue;
+          found.push({ symbol: o.symbol, exchangeOrderId: String(o.id ?? ""), clientOrderId: o.clientOrderId });
+        }
+      }
+      return found;
+    });
+  }
+
+  fetchFills(symbol: string, since: Date): Promise<ExchangeFill[]> {
+    const { profile } = this.venue;
+    return this.run("fetchFills", async (ex) => {
+      const trades = await ex.fetchMyTrades(symbol, since.getTime(), 1000);
+      const liquidations =
+        profile.liquidationOrderIds && trades.length
+          ? await profile.liquidationOrderIds(ex, symbol, since.getTime())
+          : new Set<string>();
+      return trades
+        .map((t) => toFill(t, symbol, liquidations.has(String(t.order)) || !!profile.isLiquidationFill?.(t.info)))
+        .sort((a, b) => a.at.getTime() - b.at.getTime());
+    });
+  }
+
+  positionMode(): Promise<PositionMode> {
+    return this.run("positionMode", async (ex) => {
+      if (ex.has.fetchPositionMode) return (await ex.fetchPositionMode()).hedged ? "hedge" : "one-way";
+      // Bybit has no such call: an account in hedge mode lists its positions with positionIdx 1 and 2.
+      const positions = await ex.fetchPositions();
+      return positions.some((p) => p.hedged === true || Number((p.info as Dict).positionIdx ?? 0) > 0)
+        ? "hedge"
+        : "one-way";
+    });
+  }
+
   closePosition(symbol: string, clientOrderId: string): Promise<OrderResult | null> {
     return closeWholePosition(this, symbol, clientOrderId);
   }
@@ -143,4 +184,20 @@ export class CcxtExchangeClient implements ExchangeClient {
   private run<T>(operation: string, fn: (ex: Exchange) => Promise<T>): Promise<T> {
     return this.venue.run(this.#credentials, operation, fn);
   }
+}
+
+function toFill(t: Trade, symbol: string, liquidation: boolean): ExchangeFill {
+  return {
+    id: String(t.id),
+    orderId: String(t.order ?? ""),
+    clientOrderId: (t.info as Dict).orderLinkId || (t.info as Dict).clientOrderId || undefined,
+    symbol: t.symbol ?? symbol,
+    side: t.side === "sell" ? "sell" : "buy",
+    amount: decOf(t.amount) ?? dec(0),
+    price: decOf(t.price) ?? dec(0),
+    fee: decOf(t.fee?.cost),
+    feeCurrency: t.fee?.currency ?? undefined,
+    at: new Date(t.timestamp ?? 0),
+    liquidation,
+  };
 }

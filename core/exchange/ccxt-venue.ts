@@ -45,6 +45,8 @@ export class CcxtVenue {
   private readonly markets: SharedMarkets<Exchange>;
   private readonly marketInfoCache = new WeakMap<Exchange, Map<string, MarketInfo>>();
   private readonly exchangeClass: ExchangeClass;
+  /** Each instance's `options` as built, restored on release (see restoreOptions). */
+  private readonly pristineOptions = new WeakMap<Exchange, Map<string, unknown>>();
   // Public data is the same for every follower: one ticker request per symbol per second serves a whole fan-out.
   private readonly prices: LRUCache<string, Decimal>;
   /** Leverage this process has set per key and symbol, so a fan-out does not repeat the call every signal. */
@@ -156,8 +158,25 @@ export class CcxtVenue {
       ex.password = "";
       ex.last_response_headers = undefined;
       for (const key of this.profile.accountScopedOptions) delete ex.options[key];
+      this.restoreOptions(ex);
       this.pool.release(ex);
     }
+  }
+
+  /**
+   * ccxt caches what it learns about the account in `options` (authentication state, account type, position
+   * mode, leverage brackets...), under keys that differ per venue. A pooled instance serves the next follower
+   * next, so every top-level option is put back as it was built: keys added are removed, keys replaced restored.
+   */
+  private restoreOptions(ex: Exchange): void {
+    const pristine = this.pristineOptions.get(ex);
+    if (!pristine) return;
+    const options = ex.options as Record<string, unknown>;
+    for (const key of Object.keys(options)) {
+      if (!pristine.has(key)) delete options[key];
+      else if (options[key] !== pristine.get(key)) options[key] = pristine.get(key);
+    }
+    for (const [key, value] of pristine) if (!(key in options)) options[key] = value;
   }
 
   stats(): VenueStats {
@@ -188,6 +207,7 @@ export class CcxtVenue {
     ex.enableLastJsonResponse = false;
     if (this.opts.urlOverride) applyUrlOverride(ex, this.opts.urlOverride);
     useNativeHmac(ex);
+    this.pristineOptions.set(ex, new Map(Object.entries(ex.options as Record<string, unknown>)));
     return ex;
   }
 }

@@ -65,7 +65,38 @@ export interface OrderResult {
   /** What the exchange reported, never what we asked for. */
   filledAmount: Decimal;
   avgPrice?: Decimal;
+  /**
+   * The order a conditional order became when it triggered, where the venue gives it an id of its own (Binance's
+   * algo orders): the fills of the trigger carry that id.
+   */
+  triggeredOrderId?: string;
 }
+
+/** One execution the exchange reported on the account: ours, a trigger's, a liquidation's or the user's own. */
+export interface ExchangeFill {
+  /** The exchange's trade id: unique per fill. */
+  id: string;
+  orderId: string;
+  clientOrderId?: string;
+  symbol: string;
+  side: OrderSide;
+  amount: Decimal;
+  price: Decimal;
+  fee?: Decimal;
+  feeCurrency?: string;
+  at: Date;
+  /** The venue closed the position itself (liquidation or auto-deleveraging). */
+  liquidation?: boolean;
+}
+
+/** A resting order on the account, in any symbol and any of the venue's books. */
+export interface OpenOrder {
+  symbol: string;
+  exchangeOrderId: string;
+  clientOrderId?: string;
+}
+
+export type PositionMode = "one-way" | "hedge";
 
 export interface ExchangeClient {
   readonly exchangeId: string;
@@ -86,6 +117,15 @@ export interface ExchangeClient {
   cancelOrder(symbol: string, clientOrderId: string): Promise<void>;
   /** Cancels every open order in the symbol (TP/SL included). */
   cancelAllOrders(symbol: string): Promise<void>;
+  /** Every open order on the account, in every symbol, TP/SL included. */
+  fetchOpenOrders(): Promise<OpenOrder[]>;
+  /**
+   * The account's fills in `symbol` since `since` (inclusive), oldest first: what reconciliation reads to learn
+   * about triggers, liquidations, the follower's own orders and every fill's fee.
+   */
+  fetchFills(symbol: string, since: Date): Promise<ExchangeFill[]>;
+  /** One-way or hedge mode; Mimic trades one-way accounts only. */
+  positionMode(): Promise<PositionMode>;
   /**
    * Closes the whole position in `symbol` with a reduce-only market order.
    * null when there is no position to close.

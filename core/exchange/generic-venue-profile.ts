@@ -29,6 +29,7 @@ export function genericVenueProfile(exchangeId: string): VenueProfile {
       ]),
     cancelByClientId: (id) => [{ clientOrderId: id }],
     cancelAllVariants: [{}],
+    openOrderVariants: [{}],
     errorCodes: {},
     leverageUnchangedCodes: [],
     accountScopedOptions: [],

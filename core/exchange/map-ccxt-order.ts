@@ -30,6 +30,8 @@ export function toOrderResult(o: Order, fallback: OrderFallback): OrderResult {
   const side = o.side === "buy" || o.side === "sell" ? o.side : fallback.side;
   if (!side) throw new Error(`order ${o.id ?? fallback.clientOrderId} has no side`);
   const average = decOf(o.average);
+  // Binance's algo orders name the order they became when triggered.
+  const actual = (o.info as Record<string, unknown> | undefined)?.actualOrderId;
   return {
     exchangeOrderId: String(o.id ?? ""),
     clientOrderId: o.clientOrderId ?? fallback.clientOrderId,
@@ -38,5 +40,6 @@ export function toOrderResult(o: Order, fallback: OrderFallback): OrderResult {
     status: toOrderStatus(o.status ?? undefined),
     filledAmount: decOf(o.filled) ?? new Decimal(0),
     avgPrice: average?.gt(0) ? average : undefined,
+    ...(actual !== undefined && actual !== null && actual !== "" && { triggeredOrderId: String(actual) }),
   };
 }

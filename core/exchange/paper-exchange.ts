@@ -1,134 +1,89 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { DbClient } from "../platform/db-client.ts";
-import { Decimal, dec } from "../platform/decimal.ts";
+import { type Decimal, dec } from "../platform/decimal.ts";
 import { AppError } from "../platform/errors.ts";
 import { closeWholePosition } from "./close-whole-position.ts";
 import type {
-  Balance,
   ExchangeClient,
+  ExchangeFill,
   MarketInfo,
   OrderRequest,
   OrderResult,
   OrderSide,
   Position,
 } from "./exchange.ts";
+import { applyPaperFill, PAPER_TAKER_FEE_RATE, paperFreeBalance, paperTriggers } from "./paper/paper-fill.ts";
+import { createPaperPrices, type LivePrice, type PaperPrices } from "./paper/paper-prices.ts";
 
 type Tx = Prisma.TransactionClient;
 
 // Paper markets accept any unified symbol with fine-grained steps, so sizing maths matches live venues
 // without pretending to know each market's real filters.
-const AMOUNT_STEP = new Decimal("0.000001");
-const PRICE_STEP = new Decimal("0.00000001");
+const AMOUNT_STEP = dec("0.000001");
+const PRICE_STEP = dec("0.00000001");
 
 export interface PaperExchangeDeps {
   db: DbClient;
-  /** Operator-configured prices (PAPER_PRICES); they win over the signal's reference price. */
+  /** Operator-configured prices (PAPER_PRICES); used when the live venue has no price. */
   prices?: Record<string, string>;
+  /** A real venue's public last price (PAPER_PRICE_VENUE); paper fills and triggers follow it when reachable. */
+  live?: LivePrice;
+  /** Shared by every paper account of the process, so the live venue's back-off is shared too. */
+  priceSource?: PaperPrices;
+  takerFeeRate?: Decimal;
+}
+
+/** The price chain of a paper venue; build it once per process and pass it as `priceSource`. */
+export function paperPricesFor(deps: PaperExchangeDeps): PaperPrices {
+  return deps.priceSource ?? createPaperPrices({ live: deps.live, configured: deps.prices });
+}
+
+type PaperOrderRow = {
+  id: string;
+  clientOrderId: string;
+  symbol: string;
+  side: string;
+  status: string;
+  filledAmount: { toString(): string };
+  avgPrice: { toString(): string } | null;
+};
+
+export const paperOrderResult = (o: PaperOrderRow): OrderResult => ({
+  exchangeOrderId: o.id,
+  clientOrderId: o.clientOrderId,
+  symbol: o.symbol,
+  side: o.side as OrderSide,
+  status: o.status === "expired" ? "canceled" : (o.status as OrderResult["status"]),
+  filledAmount: dec(o.filledAmount),
+  avgPrice: o.avgPrice ? dec(o.avgPrice) : undefined,
+});
+
+/** Serialises everything that touches one paper account, across processes. */
+export function lockedPaperAccount<T>(db: DbClient, accountId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${accountId}))`;
+    return fn(tx);
+  });
 }
 
 /**
- * A dry-run venue: balance, positions and orders live in Postgres so every worker process sees one account.
- * Market orders fill at once at the configured price or the caller's reference price.
+ * A dry-run venue that behaves like an exchange: balance, positions and orders live in Postgres so every worker
+ * sees one account; market orders fill at the live price with a taker fee; TP/SL rest until the paper tick
+ * (core/exchange/paper/trigger-paper-orders.ts) sees the price cross them, and one already crossed is refused.
  */
 export function createPaperExchange(accountId: string, deps: PaperExchangeDeps): ExchangeClient {
   const { db } = deps;
-
-  const priceFor = (symbol: string, reference?: Decimal): Decimal => {
-    const configured = deps.prices?.[symbol];
-    if (configured) return dec(configured);
-    if (reference?.gt(0)) return reference;
-    throw new AppError("NO_PRICE", `paper trading has no price for ${symbol}: send "price" in the signal`);
-  };
-
-  // Serialises everything that touches one paper account, across processes.
-  const locked = <T>(fn: (tx: Tx) => Promise<T>) =>
-    db.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${accountId}))`;
-      return fn(tx);
-    });
-
-  const toResult = (o: {
-    id: string;
-    clientOrderId: string;
-    symbol: string;
-    side: string;
-    status: string;
-    filledAmount: { toString(): string };
-    avgPrice: { toString(): string } | null;
-  }): OrderResult => ({
-    exchangeOrderId: o.id,
-    clientOrderId: o.clientOrderId,
-    symbol: o.symbol,
-    side: o.side as OrderSide,
-    status: o.status as OrderResult["status"],
-    filledAmount: dec(o.filledAmount),
-    avgPrice: o.avgPrice ? dec(o.avgPrice) : undefined,
-  });
-
-  const readBalance = async (tx: Tx | DbClient): Promise<Balance> => {
-    const wallet = await tx.paperBalance.findUnique({ where: { accountId } });
-    if (!wallet) throw new AppError("INVALID_KEY", "paper account has no balance record");
-    const positions = await tx.paperPosition.findMany({ where: { accountId, NOT: { contracts: 0 } } });
-    const used = positions.reduce(
-      (sum, p) => sum.add(dec(p.contracts).abs().mul(dec(p.entryPrice)).div(p.leverage)),
-      new Decimal(0),
-    );
-    const total = dec(wallet.wallet);
-    return { quote: wallet.quote, total, free: Decimal.max(0, total.sub(used)) };
-  };
-
-  const fill = async (tx: Tx, req: OrderRequest, price: Decimal): Promise<void> => {
-    const position = await tx.paperPosition.findUnique({
-      where: { accountId_symbol: { accountId, symbol: req.symbol } },
-    });
-    const current = position ? dec(position.contracts) : new Decimal(0);
-    const leverage = position?.leverage ?? 1;
-    const signed = req.side === "buy" ? req.amount : req.amount.neg();
-    const reducing = !current.isZero() && current.isNeg() !== signed.isNeg();
-
-    if (req.reduceOnly && (!reducing || signed.abs().gt(current.abs()))) {
-      throw new AppError("ORDER_REJECTED", "reduce-only order would open or flip a position");
-    }
-    if (!reducing) {
-      const balance = await readBalance(tx);
-      const margin = req.amount.mul(price).div(leverage);
-      if (margin.gt(balance.free)) {
-        throw new AppError(
-          "INSUFFICIENT_MARGIN",
-          `needs ${margin.toFixed(2)} ${balance.quote} margin, ${balance.free.toFixed(2)} free`,
-        );
-      }
-    }
-
-    const next = current.add(signed);
-    let entryPrice = position ? dec(position.entryPrice) : price;
-    if (reducing) {
-      const closed = Decimal.min(signed.abs(), current.abs());
-      const pnl = price
-        .sub(entryPrice)
-        .mul(closed)
-        .mul(current.isNeg() ? -1 : 1);
-      await tx.paperBalance.update({ where: { accountId }, data: { wallet: { increment: pnl.toString() } } });
-      if (next.isZero() || next.isNeg() !== current.isNeg()) entryPrice = price;
-    } else {
-      entryPrice = current.abs().mul(entryPrice).add(req.amount.mul(price)).div(current.abs().add(req.amount));
-    }
-    await tx.paperPosition.upsert({
-      where: { accountId_symbol: { accountId, symbol: req.symbol } },
-      create: { accountId, symbol: req.symbol, contracts: next.toString(), entryPrice: entryPrice.toString() },
-      update: { contracts: next.toString(), entryPrice: entryPrice.toString() },
-    });
-  };
+  const prices = paperPricesFor(deps);
+  const feeRate = deps.takerFeeRate ?? PAPER_TAKER_FEE_RATE;
 
   const createOrder = (req: OrderRequest): Promise<OrderResult> =>
-    locked(async (tx) => {
+    lockedPaperAccount(db, accountId, async (tx) => {
       // Like a real venue that remembers client order ids: a resend returns the first order, never a second fill.
       const prior = await tx.paperOrder.findUnique({
         where: { accountId_clientOrderId: { accountId, clientOrderId: req.clientOrderId } },
       });
-      if (prior) return toResult(prior);
+      if (prior) return paperOrderResult(prior);
       if (req.amount.lte(0)) throw new AppError("BELOW_MINIMUM", "order amount must be positive");
-
       const base = {
         accountId,
         clientOrderId: req.clientOrderId,
@@ -138,39 +93,63 @@ export function createPaperExchange(accountId: string, deps: PaperExchangeDeps):
         amount: req.amount.toString(),
         reduceOnly: req.reduceOnly ?? false,
       };
-      if (req.type !== "market") {
-        // Conditional orders rest until cancelled; paper trading does not trigger them.
-        if (!req.triggerPrice) throw new AppError("ORDER_REJECTED", `${req.type} needs a trigger price`);
-        const order = await tx.paperOrder.create({
-          data: { ...base, triggerPrice: req.triggerPrice.toString(), status: "open", filledAmount: "0" },
-        });
-        return toResult(order);
-      }
+      if (req.type !== "market") return restConditional(tx, req, base);
 
-      const price = priceFor(req.symbol, req.referencePrice);
-      await fill(tx, req, price);
+      const price = await prices.fillPrice(req.symbol, req.referencePrice);
+      const { filled, fee } = await applyPaperFill(
+        tx,
+        accountId,
+        { ...req, reduceOnly: base.reduceOnly },
+        price,
+        feeRate,
+      );
       const order = await tx.paperOrder.create({
-        data: { ...base, status: "filled", filledAmount: req.amount.toString(), avgPrice: price.toString() },
+        data: {
+          ...base,
+          status: filled.eq(req.amount) ? "filled" : "expired",
+          filledAmount: filled.toString(),
+          avgPrice: price.toString(),
+          fee: fee.toString(),
+          filledAt: new Date(),
+        },
       });
-      return toResult(order);
+      return paperOrderResult(order);
     });
+
+  const restConditional = async (
+    tx: Tx,
+    req: OrderRequest,
+    base: Omit<Prisma.PaperOrderUncheckedCreateInput, "status" | "filledAmount">,
+  ) => {
+    if (!req.triggerPrice) throw new AppError("ORDER_REJECTED", `${req.type} needs a trigger price`);
+    const mark = (await prices.markPrice(req.symbol)) ?? req.referencePrice;
+    if (mark && paperTriggers(req.type, req.side, req.triggerPrice, mark)) {
+      throw new AppError("WOULD_TRIGGER", `order would immediately trigger: ${req.symbol} is at ${mark.toFixed()}`);
+    }
+    const order = await tx.paperOrder.create({
+      data: { ...base, triggerPrice: req.triggerPrice.toString(), status: "open", filledAmount: "0" },
+    });
+    return paperOrderResult(order);
+  };
 
   const fetchPositions = async (): Promise<Position[]> => {
     const rows = await db.paperPosition.findMany({ where: { accountId, NOT: { contracts: 0 } } });
-    return rows.map((p) => {
-      const contracts = dec(p.contracts);
-      const markPrice = deps.prices?.[p.symbol] ? dec(deps.prices[p.symbol] as string) : undefined;
-      const entryPrice = dec(p.entryPrice);
-      return {
-        symbol: p.symbol,
-        side: contracts.isNeg() ? "short" : "long",
-        contracts: contracts.abs(),
-        entryPrice,
-        markPrice,
-        unrealizedPnl: markPrice ? markPrice.sub(entryPrice).mul(contracts) : undefined,
-        leverage: p.leverage,
-      };
-    });
+    return Promise.all(
+      rows.map(async (p): Promise<Position> => {
+        const contracts = dec(p.contracts);
+        const markPrice = await prices.markPrice(p.symbol);
+        const entryPrice = dec(p.entryPrice);
+        return {
+          symbol: p.symbol,
+          side: contracts.isNeg() ? "short" : "long",
+          contracts: contracts.abs(),
+          entryPrice,
+          markPrice,
+          unrealizedPnl: markPrice ? markPrice.sub(entryPrice).mul(contracts) : undefined,
+          leverage: p.leverage,
+        };
+      }),
+    );
   };
 
   return {
@@ -181,11 +160,9 @@ export function createPaperExchange(accountId: string, deps: PaperExchangeDeps):
       if (!base || !quote) throw new AppError("UNKNOWN_MARKET", `paper trading cannot read the symbol ${symbol}`);
       return { symbol, base, quote: settle ?? quote, amountStep: AMOUNT_STEP, priceStep: PRICE_STEP };
     },
-    fetchBalance: () => readBalance(db),
+    fetchBalance: () => paperFreeBalance(db as unknown as Tx, accountId),
     fetchPositions,
-    async fetchPrice(symbol, reference) {
-      return priceFor(symbol, reference);
-    },
+    fetchPrice: (symbol, reference) => prices.fillPrice(symbol, reference),
     async setLeverage(symbol, leverage) {
       await db.paperPosition.upsert({
         where: { accountId_symbol: { accountId, symbol } },
@@ -198,7 +175,7 @@ export function createPaperExchange(accountId: string, deps: PaperExchangeDeps):
       const order = await db.paperOrder.findUnique({
         where: { accountId_clientOrderId: { accountId, clientOrderId } },
       });
-      return order ? toResult(order) : null;
+      return order ? paperOrderResult(order) : null;
     },
     async cancelOrder(_symbol, clientOrderId) {
       await db.paperOrder.updateMany({
@@ -208,6 +185,31 @@ export function createPaperExchange(accountId: string, deps: PaperExchangeDeps):
     },
     async cancelAllOrders(symbol) {
       await db.paperOrder.updateMany({ where: { accountId, symbol, status: "open" }, data: { status: "canceled" } });
+    },
+    async fetchOpenOrders() {
+      const open = await db.paperOrder.findMany({ where: { accountId, status: "open" } });
+      return open.map((o) => ({ symbol: o.symbol, exchangeOrderId: o.id, clientOrderId: o.clientOrderId }));
+    },
+    async fetchFills(symbol, since): Promise<ExchangeFill[]> {
+      const rows = await db.paperOrder.findMany({
+        where: { accountId, symbol, filledAt: { gte: since }, filledAmount: { gt: 0 } },
+        orderBy: { filledAt: "asc" },
+      });
+      return rows.map((o) => ({
+        id: o.id,
+        orderId: o.id,
+        clientOrderId: o.clientOrderId,
+        symbol: o.symbol,
+        side: o.side as OrderSide,
+        amount: dec(o.filledAmount),
+        price: dec(o.avgPrice ?? 0),
+        fee: o.fee ? dec(o.fee) : undefined,
+        feeCurrency: "USDT",
+        at: o.filledAt ?? o.createdAt,
+      }));
+    },
+    async positionMode() {
+      return "one-way";
     },
     closePosition: (symbol, clientOrderId, referencePrice) =>
       closeWholePosition({ fetchPositions, createOrder }, symbol, clientOrderId, referencePrice),

@@ -20,6 +20,12 @@ export interface VenueProfile {
   cancelByClientId(clientOrderId: string): Dict[];
   /** One cancelAllOrders call per entry: some venues keep conditional orders in a separate book. */
   cancelAllVariants: Dict[];
+  /** Params of one fetchOpenOrders call without a symbol per book, to list every open order on the account. */
+  openOrderVariants: Dict[];
+  /** Exchange order ids of the account's liquidation orders in `symbol` since `since`, where fills do not say. */
+  liquidationOrderIds?(ex: Exchange, symbol: string, since: number): Promise<Set<string>>;
+  /** Whether a fill (ccxt's trade, raw fields in `info`) is a liquidation, where the fill says so itself. */
+  isLiquidationFill?(info: Dict): boolean;
   /** Exchange error codes (as in the response body) that decide the AppError code before ccxt's class does. */
   errorCodes: Readonly<Record<string, ErrorCode>>;
   /** Codes setLeverage answers when the leverage already is the requested one. */
@@ -40,6 +46,8 @@ const binanceusdm: VenueProfile = {
     // How long a signed request stays executable: after an uncertain send we wait this out before asking
     // whether the order exists, so a shorter window than ccxt's 10 s default shortens every such retry.
     recvWindow: 5_000,
+    // Listing every open order at once is what panic and reconciliation mean to do (weight 40, not per symbol).
+    warnOnFetchOpenOrdersWithoutSymbol: false,
   },
   // Since Dec 2025 TP/SL live in the algo-order API (ccxt routes them there: POST /fapi/v1/algoOrder with
   // clientAlgoId), and the plain order endpoints do not see them: look in both books.
@@ -50,6 +58,12 @@ const binanceusdm: VenueProfile = {
     ]),
   cancelByClientId: (id) => [{ clientOrderId: id }, { clientOrderId: id, trigger: true }],
   cancelAllVariants: [{}, { trigger: true }],
+  openOrderVariants: [{}, { trigger: true }],
+  // userTrades does not flag liquidations; forceOrders lists them (as orders named "autoclose-...").
+  liquidationOrderIds: async (ex, symbol, since) => {
+    const liquidations = await ex.fetchMyLiquidations(symbol, since);
+    return new Set(liquidations.map((l) => String((l.info as Dict).orderId ?? "")).filter((id) => id !== ""));
+  },
   errorCodes: {
     "-2019": "INSUFFICIENT_MARGIN",
     "-2018": "INSUFFICIENT_MARGIN",
@@ -68,8 +82,9 @@ const binanceusdm: VenueProfile = {
     "-1003": "RATE_LIMITED",
     "-1015": "RATE_LIMITED",
     "-2022": "ORDER_REJECTED",
-    "-2021": "ORDER_REJECTED",
     "-4015": "ORDER_REJECTED",
+    // "Order would immediately trigger": the TP/SL level has already been crossed.
+    "-2021": "WOULD_TRIGGER",
     // "ClientOrderId is duplicated": an open order already carries this id, so an earlier attempt landed.
     "-4116": "CONFLICT",
     "-4028": "BAD_REQUEST",
@@ -104,6 +119,9 @@ const bybit: VenueProfile = {
     ]),
   cancelByClientId: (id) => [{ orderLinkId: id }],
   cancelAllVariants: [{}],
+  // Without a symbol Bybit wants the settle coin; conditional orders are listed with orderFilter StopOrder.
+  openOrderVariants: [{ settleCoin: "USDT" }, { settleCoin: "USDT", trigger: true }],
+  isLiquidationFill: (info) => info.execType === "BustTrade",
   errorCodes: {
     "10003": "INVALID_KEY",
     "10004": "INVALID_KEY",
@@ -120,6 +138,9 @@ const bybit: VenueProfile = {
     "110094": "BELOW_MINIMUM",
     "170136": "BELOW_MINIMUM",
     "110017": "ORDER_REJECTED",
+    // "expect Rising/Falling, but trigger_price ... current": the TP/SL level has already been crossed.
+    "110092": "WOULD_TRIGGER",
+    "110093": "WOULD_TRIGGER",
     "110072": "CONFLICT",
   },
   leverageUnchangedCodes: ["110043"],

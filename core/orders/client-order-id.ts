@@ -1,8 +1,14 @@
 import { createHash } from "node:crypto";
 
-export type OrderLeg = "entry" | "take_profit" | "stop_loss" | "close";
+export type OrderLeg = "entry" | "take_profit" | "stop_loss" | "close" | "exit";
 
-export const LEG_CODE: Record<OrderLeg, string> = { entry: "e", take_profit: "tp", stop_loss: "sl", close: "x" };
+export const LEG_CODE: Record<OrderLeg, string> = {
+  entry: "e",
+  take_profit: "tp",
+  stop_loss: "sl",
+  close: "x",
+  exit: "xp",
+};
 
 /**
  * The same signal, subscription and leg always give the same id, so a retried or redelivered job can ask the

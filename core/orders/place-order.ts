@@ -18,11 +18,14 @@ export interface PlaceOrderDeps {
  */
 export async function placeOrder(
   input: {
-    executionId: string;
+    executionId: string | null;
+    tradeId?: string | null;
     kind: OrderKind;
     request: OrderRequest;
     /** The order's row if the caller already read it (null: none yet); undefined makes placeOrder look. */
     existing?: Order | null;
+    /** The "sending" row was written by the caller (a trade's entry goes in with its trade). */
+    recorded?: boolean;
   },
   deps: PlaceOrderDeps,
 ): Promise<OrderResult> {
@@ -73,9 +76,10 @@ export async function placeOrder(
     // The resend starts a new in-flight window; a concurrent attempt that got here too backs off.
     if (!(await ledger.claimResend(request.clientOrderId, existing.updatedAt))) throw inFlight(inFlightMs);
     log.info(ids, "order from an earlier attempt is not at the exchange; sending it again");
-  } else {
+  } else if (!input.recorded) {
     const owned = await ledger.insertSending({
       executionId: input.executionId,
+      tradeId: input.tradeId ?? null,
       kind: input.kind,
       clientOrderId: request.clientOrderId,
       symbol: request.symbol,

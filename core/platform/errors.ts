@@ -18,11 +18,17 @@ export const errorCodes = {
   // The API key may withdraw funds: Mimic only accepts trade-only keys.
   KEY_CAN_WITHDRAW: { status: 422, retryable: false },
   ORDER_REJECTED: { status: 422, retryable: false },
+  // The exchange ended an order without filling any of it (expired, cancelled, or rejected after acceptance).
+  ORDER_EXPIRED: { status: 422, retryable: false },
+  // A take-profit or stop-loss whose trigger the price has already crossed (Binance -2021, Bybit 110092/110093).
+  WOULD_TRIGGER: { status: 422, retryable: false },
   NO_PRICE: { status: 422, retryable: false },
   RATE_LIMITED: { status: 503, retryable: true },
   EXCHANGE_UNAVAILABLE: { status: 503, retryable: true },
   // The request may or may not have reached the exchange: look the order up before re-sending.
   EXCHANGE_UNCERTAIN: { status: 503, retryable: true },
+  // The exchange took a market order but has not filled it yet: look again shortly.
+  ORDER_PENDING: { status: 503, retryable: true },
   INTERNAL: { status: 500, retryable: true },
 } as const;
 

@@ -18,6 +18,8 @@ export const jobSchemas = {
     subscriptionId: z.uuid(),
     // Attempts already made elsewhere (in a batch) before this job was queued.
     priorAttempts: z.number().int().min(0).optional(),
+    // How many times it has waited for an earlier signal on its symbol (each wait is a job of its own).
+    waits: z.number().int().min(0).optional(),
   }),
   notify: z.object({ notificationId: z.uuid() }),
 } as const;
@@ -43,6 +45,13 @@ export interface JobQueue {
 export const jobIds = {
   fanOut: (signalId: string) => `fanout_${signalId}`,
   execute: (signalId: string, subscriptionId: string) => `exec_${signalId}_${subscriptionId}`,
+  // The n-th turn-wait of an execution: a fresh id, since the job that decided to wait has completed.
+  executeAfterWait: (signalId: string, subscriptionId: string, waits: number) =>
+    `exec_${signalId}_${subscriptionId}_w${waits}`,
+  // What the resume sweep queues: named by the execution's last change, so a later sweep can re-run it again
+  // whatever ids completed before.
+  resumeExecution: (signalId: string, subscriptionId: string, updatedAt: Date) =>
+    `exec_${signalId}_${subscriptionId}_r${updatedAt.getTime()}`,
   // A batch is named by its first follower: the fan-out pages in id order, so a re-run names it the same.
   executeBatch: (signalId: string, firstSubscriptionId: string) => `execb_${signalId}_${firstSubscriptionId}`,
   notify: (notificationId: string) => `notify_${notificationId}`,

@@ -1,8 +1,8 @@
 import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
 import type { DbClient } from "../platform/db-client.ts";
-import { Decimal, dec } from "../platform/decimal.ts";
+import { Decimal, dec, decOrNull } from "../platform/decimal.ts";
 import { accountSnapshots } from "./account-snapshots.ts";
-import { type Fill, realisedPnl, sumPnl } from "./realised-pnl.ts";
+import { fillPnl, type RealisedEvent, sumPnl } from "./realised-pnl.ts";
 
 export const PNL_WINDOWS = [
   { key: "24h", ms: 86_400_000 },
@@ -23,45 +23,32 @@ export interface PnlSummary {
   at: Date;
 }
 
-// Replaying from further back than the widest window gives the entries that fills inside it close against.
-const REPLAY_MS = 180 * 86_400_000;
-
 /**
- * Equity and unrealised PnL read live from each account; realised PnL replayed from the fills Mimic recorded.
- * Fills the exchange made on its own (a TP/SL trigger) are not in Mimic's ledger until reconciled.
+ * Equity and unrealised PnL read live from each account; realised PnL from every fill of the user's trades, the
+ * ones the exchange made on its own (TP/SL triggers, liquidations, the follower by hand) included, net of fees.
  */
 export async function pnlSummary(
   input: { userId: string },
   deps: { db: DbClient; exchanges: ExchangeResolver; now: Date },
 ): Promise<PnlSummary> {
   const now = deps.now.getTime();
-  const orders = await deps.db.order.findMany({
-    where: {
-      status: "filled",
-      avgPrice: { not: null },
-      filledAmount: { gt: 0 },
-      updatedAt: { gte: new Date(now - REPLAY_MS) },
-      execution: { account: { userId: input.userId } },
-    },
+  const widest = Math.max(...PNL_WINDOWS.map((w) => w.ms));
+  const fills = await deps.db.tradeFill.findMany({
+    where: { at: { gte: new Date(now - widest) }, trade: { account: { userId: input.userId } } },
     select: {
-      symbol: true,
-      side: true,
-      filledAmount: true,
-      avgPrice: true,
-      updatedAt: true,
-      execution: { select: { accountId: true, signal: { select: { strategyId: true } } } },
+      kind: true,
+      amount: true,
+      price: true,
+      fee: true,
+      at: true,
+      trade: { select: { side: true, entryPrice: true, strategyId: true } },
     },
   });
-  const fills: Fill[] = orders.map((o) => ({
-    at: o.updatedAt,
-    accountId: o.execution.accountId,
-    symbol: o.symbol,
-    side: o.side === "sell" ? "sell" : "buy",
-    amount: dec(o.filledAmount ?? 0),
-    price: dec(o.avgPrice ?? 0),
-    strategyId: o.execution.signal.strategyId,
+  const events: RealisedEvent[] = fills.map((f) => ({
+    at: f.at,
+    strategyId: f.trade.strategyId,
+    pnl: fillPnl(f.kind, f.trade.side, dec(f.amount), dec(f.price), decOrNull(f.trade.entryPrice), decOrNull(f.fee)),
   }));
-  const events = realisedPnl(fills);
   const realised = Object.fromEntries(
     PNL_WINDOWS.map((w) => [w.key, sumPnl(events.filter((e) => e.at.getTime() >= now - w.ms))]),
   ) as Record<PnlWindow, Decimal>;

@@ -49,6 +49,7 @@ describe("an order still in flight when another attempt of its execution runs", 
   });
 
   const deps = () => ({
+    db: testDb.db.prisma,
     ledger: createExecutionLedger(testDb.db.prisma, testDb.db.sql),
     signals: createSignalCache(testDb.db.prisma),
     exchanges: resolver,

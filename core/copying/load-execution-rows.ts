@@ -1,0 +1,176 @@
+import type { Order } from "../../generated/prisma/client.ts";
+import type { DbClient } from "../platform/db-client.ts";
+import type { DecimalLike } from "../platform/decimal.ts";
+import type { Sql } from "../platform/sql.ts";
+
+/** The account's live trade in the signal's symbol, whichever strategy holds it. */
+export interface LiveTradeRow {
+  id: string;
+  strategyId: string;
+  strategyName: string;
+  subscriptionId: string;
+  side: "long" | "short";
+  status: "opening" | "open" | "closing";
+  openAmount: DecimalLike;
+  entryPrice: DecimalLike | null;
+}
+
+/** One follower's execution as the copying code needs it: the row, its subscription, account, orders and trade. */
+export interface LoadedRow {
+  id: string;
+  signalId: string;
+  subscriptionId: string;
+  accountId: string;
+  status: string;
+  clientOrderId: string;
+  leverage: number | null;
+  subscription: {
+    id: string;
+    strategyId: string;
+    status: "active" | "paused" | "ended";
+    sizingMode: "risk" | "fixed" | "multiplier";
+    sizingValue: DecimalLike | null;
+    maxLeverage: number | null;
+    tpPercOverride: DecimalLike | null;
+    slPercOverride: DecimalLike | null;
+    maxOpenPositions: number | null;
+  };
+  account: { id: string; exchange: string; credentials: string | null; status: string };
+  orders: Order[];
+  liveTrade: LiveTradeRow | null;
+  /**
+   * An earlier signal on this account and symbol is not finished (its execution is still running or waiting
+   * for a retry, or its fan-out has not reached this account yet): this one must wait its turn.
+   */
+  mustWait: boolean;
+  /** TP/SL left open on this account and symbol by trades that are over: a new entry cancels them first. */
+  strayProtection: boolean;
+}
+
+type JoinedRow = Omit<LoadedRow, "subscription" | "account" | "orders" | "liveTrade"> &
+  Omit<LoadedRow["subscription"], "id" | "status"> & {
+    subStatus: LoadedRow["subscription"]["status"];
+    exchange: string;
+    credentials: string | null;
+    accountStatus: string;
+    hasOrders: boolean;
+    tradeId: string | null;
+    tradeStrategyId: string | null;
+    tradeStrategyName: string | null;
+    tradeSubscriptionId: string | null;
+    tradeSide: LiveTradeRow["side"] | null;
+    tradeStatus: LiveTradeRow["status"] | null;
+    tradeOpenAmount: string | null;
+    tradeEntryPrice: string | null;
+  };
+
+// Earlier work older than this no longer holds a signal back: an execution is terminal well within it, and one
+// that is not (a bug, a deleted job) must not block an account's symbol for good.
+const WAIT_LOOKBACK = "15 minutes";
+
+/**
+ * Plain SQL on purpose: this runs for every follower of every signal, and Prisma's per-call cost dominated the
+ * worker's CPU in the fan-out benchmark (docs/performance.md). Driven by the keys, one index probe per table and
+ * key: the OFFSET 0 fences keep the planner from hash-joining whole tables, which it would do when its statistics
+ * still describe the tables before this fan-out filled them.
+ */
+export async function loadExecutionRows(
+  db: DbClient,
+  sql: Sql,
+  keys: readonly { signalId: string; subscriptionId: string }[],
+): Promise<LoadedRow[]> {
+  const joined = await sql.query<JoinedRow>(
+    `SELECT e."id", e."signalId", e."subscriptionId", e."accountId", e."status", e."clientOrderId", e."leverage",
+      s."strategyId", s."subStatus", s."sizingMode", s."sizingValue", s."maxLeverage", s."tpPercOverride",
+      s."slPercOverride", s."maxOpenPositions", a."exchange", a."credentials", a."accountStatus",
+      EXISTS (SELECT 1 FROM "Order" o WHERE o."executionId" = e."id") AS "hasOrders",
+      t."id" AS "tradeId", t."strategyId" AS "tradeStrategyId", t."name" AS "tradeStrategyName",
+      t."subscriptionId" AS "tradeSubscriptionId", t."side" AS "tradeSide", t."status" AS "tradeStatus",
+      t."openAmount"::text AS "tradeOpenAmount", t."entryPrice"::text AS "tradeEntryPrice",
+      (EXISTS (
+        SELECT 1 FROM "Execution" p JOIN "Signal" ps ON ps."id" = p."signalId"
+        WHERE p."accountId" = e."accountId" AND p."status" IN ('pending', 'placed') AND p."id" <> e."id"
+          AND ps."symbol" = g."symbol" AND ps."receivedAt" > g."receivedAt" - interval '${WAIT_LOOKBACK}'
+          AND (ps."receivedAt", ps."id") < (g."receivedAt", g."id")
+      ) OR EXISTS (
+        SELECT 1 FROM "Signal" ps JOIN "Subscription" ss ON ss."strategyId" = ps."strategyId"
+        WHERE ps."status" = 'received' AND ps."symbol" = g."symbol" AND ss."accountId" = e."accountId"
+          AND ps."receivedAt" > g."receivedAt" - interval '${WAIT_LOOKBACK}'
+          AND (ps."receivedAt", ps."id") < (g."receivedAt", g."id")
+      )) AS "mustWait",
+      EXISTS (
+        SELECT 1 FROM "Trade" ot JOIN "Order" oo ON oo."tradeId" = ot."id"
+        WHERE ot."accountId" = e."accountId" AND ot."symbol" = g."symbol" AND ot."status" = 'closed'
+          AND oo."kind" IN ('take_profit', 'stop_loss') AND oo."status" IN ('open', 'sending')
+      ) AS "strayProtection"
+    FROM unnest($1::text[], $2::text[]) AS k(sig, sub)
+    CROSS JOIN LATERAL (
+      SELECT x."id", x."signalId", x."subscriptionId", x."accountId", x."status"::text AS "status", x."clientOrderId",
+        x."leverage"
+      FROM "Execution" x WHERE x."signalId" = k.sig AND x."subscriptionId" = k.sub OFFSET 0
+    ) e
+    CROSS JOIN LATERAL (
+      SELECT sg."id", sg."symbol", sg."receivedAt" FROM "Signal" sg WHERE sg."id" = e."signalId" OFFSET 0
+    ) g
+    CROSS JOIN LATERAL (
+      SELECT y."strategyId", y."status"::text AS "subStatus", y."sizingMode"::text AS "sizingMode", y."sizingValue",
+        y."maxLeverage", y."tpPercOverride", y."slPercOverride", y."maxOpenPositions"
+      FROM "Subscription" y WHERE y."id" = e."subscriptionId" OFFSET 0
+    ) s
+    CROSS JOIN LATERAL (
+      SELECT z."exchange", z."credentials", z."status"::text AS "accountStatus"
+      FROM "ExchangeAccount" z WHERE z."id" = e."accountId" OFFSET 0
+    ) a
+    LEFT JOIN LATERAL (
+      SELECT tr."id", tr."strategyId", st."name", tr."subscriptionId", tr."side", tr."status"::text AS "status",
+        tr."openAmount", tr."entryPrice"
+      FROM "Trade" tr JOIN "Strategy" st ON st."id" = tr."strategyId"
+      WHERE tr."liveKey" = e."accountId" || '|' || g."symbol" OFFSET 0
+    ) t ON true`,
+    [keys.map((k) => k.signalId), keys.map((k) => k.subscriptionId)],
+  );
+  // A first attempt has no orders yet; only retries need them, and those come whole from Prisma.
+  const withOrders = joined.filter((r) => r.hasOrders).map((r) => r.id);
+  const orders = withOrders.length ? await db.order.findMany({ where: { executionId: { in: withOrders } } }) : [];
+  return joined.map((r) => shape(r, orders));
+}
+
+function shape(r: JoinedRow, orders: Order[]): LoadedRow {
+  return {
+    id: r.id,
+    signalId: r.signalId,
+    subscriptionId: r.subscriptionId,
+    accountId: r.accountId,
+    status: r.status,
+    clientOrderId: r.clientOrderId,
+    leverage: r.leverage,
+    subscription: {
+      id: r.subscriptionId,
+      strategyId: r.strategyId,
+      status: r.subStatus,
+      sizingMode: r.sizingMode,
+      sizingValue: r.sizingValue,
+      maxLeverage: r.maxLeverage,
+      tpPercOverride: r.tpPercOverride,
+      slPercOverride: r.slPercOverride,
+      maxOpenPositions: r.maxOpenPositions,
+    },
+    account: { id: r.accountId, exchange: r.exchange, credentials: r.credentials, status: r.accountStatus },
+    orders: orders.filter((o) => o.executionId === r.id),
+    liveTrade:
+      r.tradeId && r.tradeStrategyId && r.tradeSide && r.tradeStatus
+        ? {
+            id: r.tradeId,
+            strategyId: r.tradeStrategyId,
+            strategyName: r.tradeStrategyName ?? "another strategy",
+            subscriptionId: r.tradeSubscriptionId ?? "",
+            side: r.tradeSide,
+            status: r.tradeStatus,
+            openAmount: r.tradeOpenAmount ?? "0",
+            entryPrice: r.tradeEntryPrice,
+          }
+        : null,
+    mustWait: r.mustWait,
+    strayProtection: r.strayProtection,
+  };
+}

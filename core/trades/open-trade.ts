@@ -1,0 +1,231 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import type { ExecutionLedger } from "../copying/execution-ledger.ts";
+import type { LoadedExecution } from "../copying/load-execution.ts";
+import type { ExecutionOutcome, Sized } from "../copying/execution-outcome.ts";
+import { sizeOrder } from "../copying/size-order.ts";
+import type { ExchangeClient, MarketInfo, OrderResult, OrderSide, PositionSide } from "../exchange/exchange.ts";
+import { clientOrderIdFor } from "../orders/client-order-id.ts";
+import { placeOrder } from "../orders/place-order.ts";
+import type { DbClient } from "../platform/db-client.ts";
+import { type Decimal, dec, decOrNull } from "../platform/decimal.ts";
+import { isAppError } from "../platform/errors.ts";
+import { cancelStrayProtection } from "./cancel-stray-protection.ts";
+import { closeTrade } from "./close-trade.ts";
+import { protectTrade } from "./protect-trade.ts";
+import { settleOrder } from "./settle-order.ts";
+import { closeTradeRecord } from "./trade-store.ts";
+
+type Deps = { db: DbClient; ledger: ExecutionLedger; exchange: ExchangeClient; logger: Logger };
+
+export interface OpenTradeInput {
+  execution: LoadedExecution;
+  side: PositionSide;
+  lastAttempt: boolean;
+  now: Date;
+}
+
+/** The leverage a follower trades at: the signal's, capped by the follower's maximum and the market's. */
+export function cappedLeverage(signal: number | null, follower: number | null, market: MarketInfo): number | null {
+  if (signal === null) return null;
+  return Math.min(signal, follower ?? signal, market.maxLeverage ?? signal);
+}
+
+/**
+ * Opens the follower's trade: sizes it, writes the trade with its entry (nothing may overtake it on the symbol
+ * from then on), places the market entry, waits for the exchange to settle it, and protects what filled. A partial
+ * fill becomes a trade of the filled amount; nothing filled fails with the exchange's reason.
+ */
+export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<ExecutionOutcome> {
+  const { execution, side } = input;
+  const { signal, subscription } = execution;
+  const { exchange } = deps;
+  const market = await exchange.market(signal.symbol);
+  const earlier = execution.orders.find((o) => o.kind === "entry") ?? null;
+  const orderSide: OrderSide = side === "long" ? "buy" : "sell";
+  let referencePrice = decOrNull(signal.price) ?? undefined;
+  let leverage = execution.leverage;
+  let amount: Decimal;
+  let tradeId: string;
+  let placed: OrderResult;
+  if (earlier?.tradeId) {
+    // A retry: the trade and its order exist and may have been sent; placeOrder finds out, never re-sizes.
+    tradeId = earlier.tradeId;
+    amount = dec(earlier.requestedAmount);
+    placed = await placeOrder(
+      { executionId: execution.id, tradeId, kind: "entry", existing: earlier, request: entryRequest() },
+      deps,
+    );
+  } else {
+    const skip = await tooManyPositions(execution, exchange);
+    if (skip) return skip;
+    leverage = cappedLeverage(signal.leverage, subscription.maxLeverage, market);
+    const [price, balance] = await Promise.all([
+      exchange.fetchPrice(signal.symbol, referencePrice),
+      subscription.sizingMode === "risk" ? exchange.fetchBalance() : undefined,
+    ]);
+    referencePrice = price;
+    amount = sizeOrder({
+      mode: subscription.sizingMode,
+      value: decOrNull(subscription.sizingValue),
+      signalRiskPerc: decOrNull(signal.riskPerc),
+      signalQty: decOrNull(signal.qty),
+      freeBalance: balance?.free ?? price.mul(0),
+      price,
+      leverage: leverage ?? 1,
+      market,
+    });
+    if (leverage !== null) await exchange.setLeverage(signal.symbol, leverage);
+    if (execution.strayProtection) await cancelStrayProtection(execution.accountId, signal.symbol, deps);
+    tradeId = randomUUID();
+    const opened = await deps.ledger.openTrade({
+      id: tradeId,
+      accountId: execution.accountId,
+      strategyId: subscription.strategyId,
+      subscriptionId: subscription.id,
+      symbol: signal.symbol,
+      side,
+      leverage,
+      requestedAmount: amount,
+      entry: {
+        executionId: execution.id,
+        tradeId,
+        kind: "entry",
+        clientOrderId: execution.clientOrderId,
+        symbol: signal.symbol,
+        side: orderSide,
+        type: "market",
+        reduceOnly: false,
+        requestedAmount: amount,
+      },
+    });
+    if (!opened) return { status: "skipped", reason: await whyNotOpened(execution, deps.db) };
+    placed = await sendEntry(tradeId, deps);
+  }
+  const sized: Sized = { side: orderSide, leverage, requestedAmount: amount, referencePrice };
+
+  const entry = await settleOrder(
+    placed,
+    { sentAt: earlier?.createdAt ?? input.now, lastAttempt: input.lastAttempt, now: input.now },
+    deps,
+  );
+  if (!entry.filledAmount.gt(0) || !entry.avgPrice) {
+    await closeTradeRecord(deps.db, tradeId, "expired");
+    return {
+      status: "failed",
+      errorCode: "ORDER_EXPIRED",
+      reason: `the exchange ended the entry without filling it (order ${entry.status})`,
+      sized,
+    };
+  }
+  const status = await deps.ledger.entryFilled({
+    tradeId,
+    kind: "entry",
+    exchangeOrderId: entry.exchangeOrderId || entry.clientOrderId,
+    side: orderSide,
+    amount: entry.filledAmount,
+    price: entry.avgPrice,
+  });
+  const partial = entry.filledAmount.lt(amount)
+    ? `only ${entry.filledAmount.toFixed()} of ${amount.toFixed()} filled: the trade and its TP/SL are for that amount`
+    : undefined;
+  if (status === "closing") {
+    // A panic came while the entry was on its way: what filled is closed at once.
+    await closeTrade(
+      {
+        tradeId,
+        reason: "panic",
+        executionId: execution.id,
+        clientOrderId: clientOrderIdFor(signal.id, subscription.id, "exit"),
+        kind: "exit",
+        existing: execution.orders.find((o) => o.kind === "exit") ?? null,
+        referencePrice: entry.avgPrice,
+        lastAttempt: input.lastAttempt,
+      },
+      deps,
+    );
+    return { ...filled(entry, sized), warning: "closed again at once: /panic was used while the entry was on its way" };
+  }
+  const protection = await protectTrade(
+    {
+      signalId: signal.id,
+      subscriptionId: subscription.id,
+      executionId: execution.id,
+      trade: { id: tradeId, symbol: signal.symbol, side },
+      amount: entry.filledAmount,
+      fillPrice: entry.avgPrice,
+      tpPerc: decOrNull(subscription.tpPercOverride) ?? decOrNull(signal.tpPerc),
+      slPerc: decOrNull(subscription.slPercOverride) ?? decOrNull(signal.slPerc),
+      priceStep: market.priceStep,
+      orders: execution.orders,
+      lastAttempt: input.lastAttempt,
+    },
+    deps,
+  );
+  const notes = [partial, protection.warning].filter((n): n is string => !!n);
+  return { ...filled(entry, sized), warning: notes.length ? notes.join("; ") : undefined };
+
+  function entryRequest() {
+    return {
+      symbol: signal.symbol,
+      side: orderSide,
+      type: "market" as const,
+      amount,
+      clientOrderId: execution.clientOrderId,
+      referencePrice,
+    };
+  }
+
+  async function sendEntry(id: string, d: Deps): Promise<OrderResult> {
+    try {
+      return await placeOrder(
+        {
+          executionId: execution.id,
+          tradeId: id,
+          kind: "entry",
+          existing: null,
+          recorded: true,
+          request: entryRequest(),
+        },
+        d,
+      );
+    } catch (err) {
+      // A definite refusal frees the symbol; an uncertain one keeps the trade until a retry finds the order.
+      if (isAppError(err) && !err.retryable) await closeTradeRecord(d.db, id, "expired");
+      throw err;
+    }
+  }
+}
+
+function filled(entry: OrderResult, sized: Sized) {
+  return { status: "filled" as const, filledAmount: entry.filledAmount, avgPrice: entry.avgPrice, sized };
+}
+
+async function tooManyPositions(
+  execution: LoadedExecution,
+  exchange: ExchangeClient,
+): Promise<ExecutionOutcome | null> {
+  const max = execution.subscription.maxOpenPositions;
+  if (max === null) return null;
+  const positions = await exchange.fetchPositions();
+  const alreadyIn = positions.some((p) => p.symbol === execution.signal.symbol);
+  if (alreadyIn || positions.length < max) return null;
+  return {
+    status: "skipped",
+    reason: `already ${positions.length} open positions, the subscription's maximum is ${max}`,
+  };
+}
+
+/** Why the trade could not be written: the symbol is taken, or the subscription stopped being active. */
+async function whyNotOpened(execution: LoadedExecution, db: DbClient): Promise<string> {
+  const live = await db.trade.findUnique({
+    where: { liveKey: `${execution.accountId}|${execution.signal.symbol}` },
+    select: { side: true, strategy: { select: { name: true } } },
+  });
+  if (live) return heldBy(execution.signal.symbol, live.strategy.name, live.side);
+  return "subscription is paused";
+}
+
+export function heldBy(symbol: string, strategyName: string, side: string): string {
+  return `${symbol} is already held by a ${side} trade of "${strategyName}" on this account; one strategy trades a symbol at a time`;
+}

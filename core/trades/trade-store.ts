@@ -1,0 +1,115 @@
+import type { CloseReason, Prisma, Trade, TradeStatus } from "../../generated/prisma/client.ts";
+import type { DbClient } from "../platform/db-client.ts";
+import { type Decimal, dec } from "../platform/decimal.ts";
+import { tradeFigures } from "./trade-math.ts";
+
+export interface NewTradeFill {
+  /** The exchange's trade id ("fill:<id>"), or "order:<exchangeOrderId>" for an order's result. */
+  key: string;
+  exchangeOrderId: string | null;
+  kind: "entry" | "exit";
+  side: string;
+  amount: Decimal;
+  price: Decimal;
+  fee?: Decimal | null;
+  feeCurrency?: string | null;
+  at: Date;
+}
+
+/**
+ * Adds fills to a trade and recomputes its figures from all of them. An order's result ("order:<id>") stands in
+ * for that order's fills until the exchange's own list arrives; then it is replaced, so nothing counts twice.
+ */
+export async function applyTradeFills(
+  db: DbClient,
+  tradeId: string,
+  fills: readonly NewTradeFill[],
+  opts: { syncedAt?: Date } = {},
+): Promise<Trade> {
+  return db.$transaction(async (tx) => {
+    const exchangeKeys = fills.filter((f) => !f.key.startsWith("order:"));
+    const covered = [...new Set(exchangeKeys.map((f) => f.exchangeOrderId).filter((id): id is string => !!id))];
+    if (covered.length) {
+      await tx.tradeFill.deleteMany({ where: { tradeId, key: { in: covered.map((id) => `order:${id}`) } } });
+    }
+    const rows = await tx.tradeFill.findMany({ where: { tradeId }, select: { key: true, exchangeOrderId: true } });
+    const known = new Set(rows.map((f) => f.key));
+    // Orders whose own fills are in: their result is not added again.
+    const filledOrders = new Set(rows.filter((f) => f.key.startsWith("fill:")).map((f) => f.exchangeOrderId));
+    for (const f of exchangeKeys) filledOrders.add(f.exchangeOrderId);
+    const fresh = fills.filter(
+      (f) => !known.has(f.key) && !(f.key.startsWith("order:") && filledOrders.has(f.exchangeOrderId)),
+    );
+    if (fresh.length) {
+      await tx.tradeFill.createMany({
+        data: fresh.map((f) => ({
+          tradeId,
+          key: f.key,
+          exchangeOrderId: f.exchangeOrderId,
+          kind: f.kind,
+          side: f.side,
+          amount: f.amount.toString(),
+          price: f.price.toString(),
+          fee: f.fee?.toString() ?? null,
+          feeCurrency: f.feeCurrency ?? null,
+          at: f.at,
+        })),
+        skipDuplicates: true,
+      });
+    }
+    return recompute(tx, tradeId, opts.syncedAt);
+  });
+}
+
+async function recompute(tx: Prisma.TransactionClient, tradeId: string, syncedAt?: Date): Promise<Trade> {
+  const trade = await tx.trade.findUniqueOrThrow({ where: { id: tradeId } });
+  const fills = await tx.tradeFill.findMany({ where: { tradeId } });
+  const figures = tradeFigures(
+    trade.side,
+    fills.map((f) => ({ kind: f.kind, amount: dec(f.amount), price: dec(f.price), fee: f.fee ? dec(f.fee) : null })),
+  );
+  return tx.trade.update({
+    where: { id: tradeId },
+    data: {
+      entryAmount: figures.entryAmount.toString(),
+      entryPrice: figures.entryPrice?.toString() ?? null,
+      exitAmount: figures.exitAmount.toString(),
+      exitPrice: figures.exitPrice?.toString() ?? null,
+      openAmount: figures.openAmount.toString(),
+      realisedPnl: figures.realisedPnl.toString(),
+      fees: figures.fees.toString(),
+      ...(syncedAt && { fillsSyncedAt: syncedAt }),
+    },
+  });
+}
+
+/** open → closing, remembering why; false when the trade is no longer open (something else closed it). */
+export async function markClosing(db: DbClient, tradeId: string, reason: CloseReason): Promise<boolean> {
+  const { count } = await db.trade.updateMany({
+    where: { id: tradeId, status: { in: ["opening", "open"] } },
+    data: { status: "closing", closeReason: reason },
+  });
+  return count === 1;
+}
+
+/** The trade is over: it frees its symbol on the account for the next one. */
+export async function closeTradeRecord(
+  db: DbClient,
+  tradeId: string,
+  reason: CloseReason,
+  at: Date = new Date(),
+): Promise<void> {
+  await db.trade.updateMany({
+    where: { id: tradeId, status: { not: "closed" } },
+    data: { status: "closed", closeReason: reason, liveKey: null, closedAt: at },
+  });
+}
+
+export async function setTradeStatus(db: DbClient, tradeId: string, status: TradeStatus): Promise<void> {
+  await db.trade.update({ where: { id: tradeId }, data: { status } });
+}
+
+/** The exchange's fill as a trade fill: its side tells whether it adds to the trade or reduces it. */
+export function fillKind(tradeSide: string, fillSide: string): "entry" | "exit" {
+  return (tradeSide === "long") === (fillSide === "buy") ? "entry" : "exit";
+}
