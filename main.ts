@@ -4,6 +4,7 @@ import { apiDepsFrom, serveApi } from "./api/serve.ts";
 import { createTelegramNotifier } from "./bots/telegram/notifications/telegram-notifier.ts";
 import { startTelegram } from "./bots/telegram/start-telegram.ts";
 import { telegramFromRuntime } from "./bots/telegram/telegram-from-runtime.ts";
+import { createCcxtKeyPermissions } from "./core/exchange/ccxt-key-permissions.ts";
 import { loadEnvOrExit } from "./core/platform/config.ts";
 import { createLogger } from "./core/platform/logger.ts";
 import { onShutdown } from "./core/platform/shutdown.ts";
@@ -20,7 +21,13 @@ const workers = await startWorkers(rt, { notifier });
 const tg = telegramFromRuntime(rt, workers.queue);
 const telegram = tg ? await startTelegram(tg.options, tg.deps) : undefined;
 const api = await serveApi(
-  apiDepsFrom(rt, workers.queue, async () => rt.exchanges),
+  apiDepsFrom(rt, workers.queue, {
+    exchanges: async () => rt.exchanges,
+    keyPermissions: createCcxtKeyPermissions({
+      urlOverrides: env.CCXT_URL_OVERRIDES,
+      timeoutMs: env.EXCHANGE_TIMEOUT_MS,
+    }),
+  }),
   {
     host: env.HOST,
     port: env.PORT,

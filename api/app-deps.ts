@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { CredentialCipher } from "../core/accounts/credential-cipher.ts";
+import type { KeyPermissionProbe } from "../core/accounts/key-permissions.ts";
 import type { ExchangeResolver } from "../core/exchange/exchange-resolver.ts";
 import type { Clock } from "../core/platform/clock.ts";
 import type { DbClient } from "../core/platform/db-client.ts";
@@ -21,6 +22,8 @@ export interface AppDeps {
    * the first time an account is linked through it rather than at start (see `createExchanges`).
    */
   exchanges: () => Promise<ExchangeResolver>;
+  /** Whether an API key can withdraw, asked by every account link; ccxt-backed, so loaded lazily too. */
+  keyPermissions: KeyPermissionProbe;
   adminToken: string;
   /** Base for the webhook URLs we hand out, e.g. https://mimic.example.com. */
   publicUrl: string;

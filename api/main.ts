@@ -1,4 +1,5 @@
 // `npm run api`: the HTTP API alone; workers run elsewhere and meet it through Postgres and Redis.
+import { lazyKeyPermissions } from "../core/accounts/key-permissions.ts";
 import { loadEnvOrExit } from "../core/platform/config.ts";
 import { createLogger } from "../core/platform/logger.ts";
 import { requireSharedInfra } from "../core/platform/require-shared-infra.ts";
@@ -34,6 +35,15 @@ const loadExchanges = async () => {
     });
   return (await trading).exchanges;
 };
-const api = await serveApi(apiDepsFrom(rt, queue, loadExchanges), { host: env.HOST, port: env.PORT });
+const keyPermissions = lazyKeyPermissions(async () =>
+  (await import("../core/exchange/ccxt-key-permissions.ts")).createCcxtKeyPermissions({
+    urlOverrides: env.CCXT_URL_OVERRIDES,
+    timeoutMs: env.EXCHANGE_TIMEOUT_MS,
+  }),
+);
+const api = await serveApi(apiDepsFrom(rt, queue, { exchanges: loadExchanges, keyPermissions }), {
+  host: env.HOST,
+  port: env.PORT,
+});
 logger.info({ url: api.url }, "api is up");
 onShutdown(logger, [api.close, async () => (await trading)?.close(), rt.close]);

@@ -35,7 +35,11 @@ export function serveApi(
   });
 }
 
-export function apiDepsFrom(rt: Runtime, queue: JobQueue, exchanges: AppDeps["exchanges"]): AppDeps {
+export function apiDepsFrom(
+  rt: Runtime,
+  queue: JobQueue,
+  linking: Pick<AppDeps, "exchanges" | "keyPermissions">,
+): AppDeps {
   return {
     db: rt.db.prisma,
     sql: rt.db.sql,
@@ -44,7 +48,8 @@ export function apiDepsFrom(rt: Runtime, queue: JobQueue, exchanges: AppDeps["ex
     logger: rt.logger,
     clock: rt.clock,
     cipher: rt.cipher,
-    exchanges,
+    exchanges: linking.exchanges,
+    keyPermissions: linking.keyPermissions,
     adminToken: rt.adminToken,
     publicUrl: rt.env.PUBLIC_URL ?? `http://localhost:${rt.env.PORT}`,
     dedupeWindowSec: rt.env.SIGNAL_DEDUPE_WINDOW_SEC,

@@ -3,6 +3,7 @@ import type { AppDeps } from "../api/app-deps.ts";
 import { createBackgroundWork } from "../api/background-work.ts";
 import { createCredentialCipher } from "../core/accounts/credential-cipher.ts";
 import { createCcxtExchangeFactory } from "../core/exchange/ccxt-exchange-factory.ts";
+import { createCcxtKeyPermissions } from "../core/exchange/ccxt-key-permissions.ts";
 import { createExchangeResolver, type ExchangeResolver } from "../core/exchange/exchange-resolver.ts";
 import type { Notifier } from "../core/notifications/notification-message.ts";
 import type { Clock } from "../core/platform/clock.ts";
@@ -51,6 +52,7 @@ export function createHarness(opts: {
     clock,
     cipher,
     exchanges: async () => exchanges,
+    keyPermissions: createCcxtKeyPermissions({ urlOverrides: opts.ccxtUrlOverrides, timeoutMs: 2000 }),
     adminToken: generateAdminToken(),
     publicUrl: "http://mimic.test",
     dedupeWindowSec: 30,

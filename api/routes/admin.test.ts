@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settingSchemas, sizingValueSchemas } from "../../core/subscriptions/subscription-settings.ts";
 import { createTestDatabase } from "../../test/db.ts";
 import { createHarness, type Harness } from "../../test/harness.ts";
 
@@ -118,6 +119,43 @@ describe("admin API", () => {
       sizing: { mode: "risk", value: 2 },
     });
     expect(again.status).toBe(409);
+  });
+
+  it("refuses a subscription setting with the same words as the chat, naming the field", async () => {
+    const user = await h.admin<{ id: string }>("POST", "/api/admin/users", {});
+    const account = await h.admin<{ id: string }>("POST", `/api/admin/users/${user.id}/accounts`, {
+      exchange: "paper",
+    });
+    const s = await h.admin<{ slug: string }>("POST", "/api/admin/strategies", { name: "Same rules" });
+    const base = { accountId: account.id, strategy: s.slug, sizing: { mode: "fixed", value: "250" } };
+    const chat = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+      r.success ? "accepted" : r.error?.issues[0]?.message;
+    for (const [change, field, inChat] of [
+      [{ tpPerc: 150 }, "tpPerc", chat(settingSchemas.tpPerc.safeParse("150"))],
+      [{ slPerc: "100" }, "slPerc", chat(settingSchemas.slPerc.safeParse("100"))],
+      [{ sizing: { mode: "risk", value: 101 } }, "sizing.value", chat(sizingValueSchemas.risk.safeParse("101"))],
+      [{ maxLeverage: 126 }, "maxLeverage", chat(settingSchemas.maxLeverage.safeParse("126"))],
+      [{ maxOpenPositions: 101 }, "maxOpenPositions", chat(settingSchemas.maxOpenPositions.safeParse("101"))],
+      [{ sizing: { mode: "fixed", value: "1e30" } }, "sizing.value", chat(sizingValueSchemas.fixed.safeParse("1e30"))],
+    ] as const) {
+      const res = await h.request("POST", "/api/admin/subscriptions", { ...base, ...change });
+      expect(res.status).toBe(400);
+      expect(inChat).not.toBe("accepted");
+      expect(await res.json()).toEqual({ error: { code: "BAD_REQUEST", message: `${field}: ${inChat}`, field } });
+    }
+    expect(await testDb.db.prisma.subscription.count({ where: { accountId: account.id } })).toBe(0);
+    const ok = await h.request("POST", "/api/admin/subscriptions", {
+      ...base,
+      sizing: { mode: "risk", value: "2.5" },
+      maxLeverage: "20",
+      tpPerc: 99.5,
+      slPerc: "1",
+      maxOpenPositions: 3,
+    });
+    expect(ok.status).toBe(201);
+    const row = await testDb.db.prisma.subscription.findFirstOrThrow({ where: { accountId: account.id } });
+    expect([row.sizingValue, row.tpPercOverride, row.slPercOverride].map(String)).toEqual(["2.5", "99.5", "1"]);
+    expect([row.maxLeverage, row.maxOpenPositions]).toEqual([20, 3]);
   });
 
   it("404 for an unknown signal", async () => {

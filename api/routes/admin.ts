@@ -6,18 +6,13 @@ import { linkAccount } from "../../core/accounts/link-account.ts";
 import { subscribe } from "../../core/copying/subscribe.ts";
 import { dec } from "../../core/platform/decimal.ts";
 import { AppError } from "../../core/platform/errors.ts";
+import { positiveDecimal } from "../../core/platform/number-input.ts";
 import { parseInput } from "../../core/platform/validation.ts";
 import { getSignal } from "../../core/signals/get-signal.ts";
 import { createStrategy, rotatePassphrase } from "../../core/strategies/create-strategy.ts";
+import { settingSchemas, sizingValueSchemas } from "../../core/subscriptions/subscription-settings.ts";
 import type { AppDeps, AppEnv } from "../app-deps.ts";
 import { readJson } from "../read-json.ts";
-
-const decimalString = z
-  .union([z.number(), z.string()])
-  .transform(String)
-  .pipe(z.string().regex(/^\d+(\.\d+)?$/, { error: "must be a positive number" }))
-  .refine((v) => Number(v) > 0, { error: "must be greater than 0" })
-  .transform((v) => dec(v));
 
 const strategyBody = z.object({
   name: z.string({ error: "is required" }).trim().min(1, { error: "is required" }).max(100),
@@ -37,24 +32,37 @@ const accountBody = z.object({
   apiKey: z.string().min(1).optional(),
   secret: z.string().min(1).optional(),
   password: z.string().min(1).optional(),
-  paperBalance: decimalString.optional(),
+  paperBalance: positiveDecimal({ example: "10000" }).transform(dec).optional(),
 });
 
+// The chat's settings schemas, so that a value is accepted or refused with the same words either way. A value
+// may be left out here: risk sizing then uses the signal's risk_perc, and subscribe() asks for the others.
 const subscriptionBody = z.object({
   accountId: z.uuid({ error: "must be an account id" }),
   strategy: z.string({ error: "is required" }).min(1),
-  sizing: z.object(
+  sizing: z.discriminatedUnion(
+    "mode",
+    [
+      z.object({ mode: z.literal("risk"), value: sizingValueSchemas.risk.optional() }),
+      z.object({ mode: z.literal("fixed"), value: sizingValueSchemas.fixed.optional() }),
+      z.object({ mode: z.literal("multiplier"), value: sizingValueSchemas.multiplier.optional() }),
+    ],
     {
-      mode: z.enum(["risk", "fixed", "multiplier"], { error: 'must be "risk", "fixed" or "multiplier"' }),
-      value: decimalString.optional(),
+      error: (issue) =>
+        issue.code === "invalid_union"
+          ? 'must be "risk", "fixed" or "multiplier"'
+          : issue.input === undefined
+            ? "is required"
+            : "must be an object with a mode and a value",
     },
-    { error: "is required" },
   ),
-  maxLeverage: z.number().int().min(1).max(125).optional(),
-  tpPerc: decimalString.optional(),
-  slPerc: decimalString.optional(),
-  maxOpenPositions: z.number().int().min(1).max(1000).optional(),
+  maxLeverage: settingSchemas.maxLeverage.optional(),
+  tpPerc: settingSchemas.tpPerc.optional(),
+  slPerc: settingSchemas.slPerc.optional(),
+  maxOpenPositions: settingSchemas.maxOpenPositions.optional(),
 });
+
+const decOrUndefined = (value: string | undefined) => (value === undefined ? undefined : dec(value));
 
 const uuidParam = z.uuid({ error: "must be an id" });
 
@@ -98,8 +106,16 @@ export function adminRoutes(deps: AppDeps) {
   });
 
   app.post("/api/admin/subscriptions", async (c) => {
-    const body = parseInput(subscriptionBody, await readJson(c));
-    const subscription = await subscribe({ ...body, tpPercOverride: body.tpPerc, slPercOverride: body.slPerc }, deps);
+    const { sizing, tpPerc, slPerc, ...body } = parseInput(subscriptionBody, await readJson(c));
+    const subscription = await subscribe(
+      {
+        ...body,
+        sizing: { mode: sizing.mode, value: decOrUndefined(sizing.value) },
+        tpPercOverride: decOrUndefined(tpPerc),
+        slPercOverride: decOrUndefined(slPerc),
+      },
+      deps,
+    );
     return c.json(subscription, 201);
   });
 

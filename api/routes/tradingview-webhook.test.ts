@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { dec } from "../../core/platform/decimal.ts";
 import { createTestDatabase } from "../../test/db.ts";
 import { createHarness, type Harness, seedPaperFollowers } from "../../test/harness.ts";
 
@@ -50,6 +51,16 @@ describe("POST /webhooks/tradingview/:strategy", () => {
     [{ symbol: "BTCUSDT", action: "long", risk_perc: "abc" }, "risk_perc"],
     [{ symbol: "BTCUSDT", action: "long", sl_perc: 0 }, "sl_perc"],
     [{ symbol: "NOTAPAIR", action: "long" }, "symbol"],
+    [{ symbol: "BTCUSDT", action: "short", tp_perc: 100 }, "tp_perc"],
+    [{ symbol: "BTCUSDT", action: "long", sl_perc: "150" }, "sl_perc"],
+    [{ symbol: "BTCUSDT", action: "long", qty: "1e30" }, "qty"],
+    [{ symbol: "BTCUSDT", action: "long", qty: 1e21 }, "qty"],
+    [{ symbol: "BTCUSDT", action: "long", price: 1e-7 }, "price"],
+    [{ symbol: "BTCUSDT", action: "long", risk_perc: "2E3" }, "risk_perc"],
+    [{ symbol: "BTCUSDT", action: "long", price: "1".repeat(19) }, "price"],
+    [{ symbol: "BTCUSDT", action: "long", qty: `0.${"0".repeat(18)}1` }, "qty"],
+    [{ symbol: "BTCUSDT", action: "long", leverage: "1e1" }, "leverage"],
+    [{ symbol: "BTCUSDT", action: "long", leverage: 2.5 }, "leverage"],
   ])("400 naming the field for %j", async (partial, field) => {
     const body = field === "passphrase" ? partial : { passphrase: strategy.passphrase, ...partial };
     const res = await fire(body);
@@ -58,6 +69,41 @@ describe("POST /webhooks/tradingview/:strategy", () => {
     expect(json.error.field).toBe(field);
     expect(json.error.message.startsWith(`${field}: `)).toBe(true);
     await expectNothingCreated();
+  });
+
+  it.each([
+    [
+      { action: "short", tp_perc: "100" },
+      "tp_perc: must be below 100 on a short: its take-profit would trigger at a price of zero or less",
+    ],
+    [
+      { action: "long", sl_perc: 100 },
+      "sl_perc: must be below 100 on a long: its stop-loss would trigger at a price of zero or less",
+    ],
+    [{ action: "long", qty: "1e30" }, "qty: must be written without an exponent, such as 0.01"],
+    [{ action: "long", qty: 1e-7 }, "qty: must be written without an exponent, such as 0.01"],
+    [{ action: "long", price: "1".repeat(19) }, "price: must have at most 18 digits before the decimal point"],
+  ])("says what is wrong with %j", async (partial, message) => {
+    const res = await fire({ ...valid(), ...partial });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: "BAD_REQUEST", message, field: message.split(":")[0] } });
+    await expectNothingCreated();
+  });
+
+  it("keeps what the direction makes meaningful and what the column holds, digit for digit", async () => {
+    const widest = `${"9".repeat(18)}.${"1".repeat(18)}`;
+    for (const body of [
+      { ...valid(), tp_perc: 150, sl_perc: 1 },
+      { ...valid(), action: "short", tp_perc: 2, sl_perc: "150" },
+      { ...valid(), action: "close", price: widest, qty: `0.${"0".repeat(17)}1`, leverage: "125" },
+    ]) {
+      const res = await fire(body);
+      expect(res.status).toBe(202);
+      const { signalId } = (await res.json()) as { signalId: string };
+      const row = await testDb.db.prisma.signal.findUniqueOrThrow({ where: { id: signalId } });
+      expect(row.price?.toFixed()).toBe(dec(body.price).toFixed());
+      if ("qty" in body) expect(row.qty?.toFixed()).toBe(body.qty);
+    }
   });
 
   it("400 for a body that is not JSON", async () => {

@@ -20,8 +20,9 @@ export interface LinkAccountInput {
 export const DEFAULT_PAPER_BALANCE = "10000";
 
 /**
- * Links an exchange account. Live keys are proven with a balance call before anything is saved, then sealed
- * under the master key; the plaintext never reaches the database or a log.
+ * Links an exchange account, for every transport (chat, admin API). Live keys are proven with a balance call and
+ * refused if the exchange says they can withdraw, before anything is saved; then they are sealed under the
+ * master key, and the plaintext never reaches the database or a log.
  */
 export async function linkAccount(
   input: LinkAccountInput,
@@ -30,15 +31,16 @@ export async function linkAccount(
     cipher: CredentialCipher;
     exchanges: ExchangeResolver;
     logger: Logger;
-    /** When given, a key the exchange says can withdraw is refused. */
-    keyPermissions?: KeyPermissionProbe;
+    /** Required, so that no caller can link a key without asking whether it can withdraw. */
+    keyPermissions: KeyPermissionProbe;
   },
 ): Promise<{ id: string }> {
   const { db } = deps;
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { id: true } });
   if (!user) throw new AppError("NOT_FOUND", `user ${input.userId} does not exist`);
   if (!deps.exchanges.isSupported(input.exchange)) {
-    throw new AppError("BAD_REQUEST", `exchange: "${input.exchange}" is not a supported exchange`, {
+    const reason = deps.exchanges.unsupportedReason?.(input.exchange);
+    throw new AppError("BAD_REQUEST", `exchange: ${reason ?? `"${input.exchange}" is not a supported exchange`}`, {
       details: { field: "exchange" },
     });
   }
@@ -64,7 +66,7 @@ export async function linkAccount(
   const credentials = { apiKey: input.apiKey, secret: input.secret, password: input.password };
   const exchange = deps.exchanges.forCredentials(input.exchange, credentials);
   await exchange.fetchBalance();
-  if ((await deps.keyPermissions?.canWithdraw(input.exchange, credentials)) === true) {
+  if ((await deps.keyPermissions.canWithdraw(input.exchange, credentials)) === true) {
     throw new AppError(
       "KEY_CAN_WITHDRAW",
       "this API key is allowed to withdraw funds; create a key with trading only (withdrawals off) and link that",

@@ -2,7 +2,8 @@ import { AppError } from "../platform/errors.ts";
 import { CcxtExchangeClient } from "./ccxt-exchange-client.ts";
 import { CcxtVenue, type ExchangeLogger, type VenueStats } from "./ccxt-venue.ts";
 import type { ExchangeClient, ExchangeCredentials } from "./exchange.ts";
-import { genericVenueProfile, isCcxtExchange } from "./generic-venue-profile.ts";
+import { genericVenueProfile } from "./generic-venue-profile.ts";
+import { genericVenueRefusal } from "./generic-venue-support.ts";
 import { venueProfiles } from "./venue-profiles.ts";
 
 export interface CcxtExchangeFactoryOptions {
@@ -19,6 +20,8 @@ export interface CcxtExchangeFactoryOptions {
 
 export interface CcxtExchangeFactory {
   isSupported(exchangeId: string): boolean;
+  /** Why `exchangeId` cannot be traded, for the user; undefined when it can. */
+  unsupportedReason(exchangeId: string): string | undefined;
   supportedExchanges(): string[];
   /** Cheap: binds credentials to the shared venue; no ccxt instance is built here. */
   forAccount(exchangeId: string, credentials: ExchangeCredentials): ExchangeClient;
@@ -30,13 +33,15 @@ export interface CcxtExchangeFactory {
 
 export function createCcxtExchangeFactory(opts: CcxtExchangeFactoryOptions = {}): CcxtExchangeFactory {
   const venues = new Map<string, CcxtVenue>();
+  const unsupportedReason = (exchangeId: string) =>
+    venueProfiles.has(exchangeId) ? undefined : genericVenueRefusal(exchangeId);
 
   const venueFor = (exchangeId: string): CcxtVenue => {
     let venue = venues.get(exchangeId);
     if (venue) return venue;
-    const profile =
-      venueProfiles.get(exchangeId) ?? (isCcxtExchange(exchangeId) ? genericVenueProfile(exchangeId) : undefined);
-    if (!profile) throw new AppError("BAD_REQUEST", `exchange "${exchangeId}" is not supported`);
+    const refusal = unsupportedReason(exchangeId);
+    if (refusal) throw new AppError("BAD_REQUEST", `exchange: ${refusal}`, { details: { field: "exchange" } });
+    const profile = venueProfiles.get(exchangeId) ?? genericVenueProfile(exchangeId);
     venue = new CcxtVenue({
       profile,
       urlOverride: opts.urlOverrides?.[exchangeId],
@@ -50,8 +55,9 @@ export function createCcxtExchangeFactory(opts: CcxtExchangeFactoryOptions = {})
   };
 
   return {
-    isSupported: (exchangeId) => venueProfiles.has(exchangeId) || isCcxtExchange(exchangeId),
-    /** The venues walked through against fakes first; any other ccxt id works through the generic profile. */
+    isSupported: (exchangeId) => unsupportedReason(exchangeId) === undefined,
+    unsupportedReason,
+    /** The venues walked through against fakes; other ccxt ids that pass `genericVenueRefusal` work too. */
     supportedExchanges: () => [...venueProfiles.keys()],
     forAccount: (exchangeId, credentials) => new CcxtExchangeClient(venueFor(exchangeId), credentials),
     warmPrice(symbol) {

@@ -5,6 +5,8 @@ import { createPaperExchange, type PaperExchangeDeps } from "./paper-exchange.ts
 
 export interface CcxtClients {
   isSupported(exchangeId: string): boolean;
+  /** Why an exchange is not supported, in words for the user; undefined when it is. */
+  unsupportedReason?(exchangeId: string): string | undefined;
   forAccount(exchangeId: string, credentials: ExchangeCredentials): ExchangeClient;
   /** Starts fetching the symbol's last price on every venue in use, so the next followers find it cached. */
   warmPrice?(symbol: string): void;
@@ -20,6 +22,8 @@ export interface ExchangeResolver {
   forAccount(account: AccountRef): ExchangeClient;
   forCredentials(exchangeId: string, credentials: ExchangeCredentials): ExchangeClient;
   isSupported(exchangeId: string): boolean;
+  /** Why an exchange is not supported, e.g. `"xyz" cannot look up orders by client order id, ...`. */
+  unsupportedReason?(exchangeId: string): string | undefined;
   /** Fire and forget: a price fetch that fails here is simply made again by the first follower. */
   warmPrice(symbol: string): void;
 }
@@ -41,6 +45,9 @@ export function createExchangeResolver(deps: {
     },
     isSupported(exchangeId) {
       return exchangeId === "paper" || deps.ccxt.isSupported(exchangeId);
+    },
+    unsupportedReason(exchangeId) {
+      return exchangeId === "paper" ? undefined : deps.ccxt.unsupportedReason?.(exchangeId);
     },
     warmPrice(symbol) {
       deps.ccxt.warmPrice?.(symbol);

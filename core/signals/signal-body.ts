@@ -1,37 +1,47 @@
 import { z } from "zod";
-
-const positiveDecimal = z
-  .union([z.number(), z.string().trim()])
-  .transform((v) => String(v))
-  .pipe(z.string().regex(/^\d+(\.\d+)?([eE][-+]?\d+)?$/, { error: "must be a positive number" }))
-  .refine((v) => Number(v) > 0, { error: "must be greater than 0" });
-
-const percent = positiveDecimal.refine((v) => Number(v) <= 100, { error: "must be at most 100" });
+import { dec } from "../platform/decimal.ts";
+import { positiveDecimal, wholeNumber } from "../platform/number-input.ts";
 
 /** The TradingView alert body our users already send, plus optional `id`, `price` and `qty`. */
-export const signalBodySchema = z.object({
-  passphrase: z.string({ error: "is required" }).min(1, { error: "is required" }),
-  symbol: z.string({ error: "is required" }).min(1, { error: "is required" }).max(64),
-  action: z
-    .string({ error: "is required" })
-    .transform((v) => v.trim().toLowerCase())
-    .pipe(z.enum(["long", "short", "close"], { error: 'must be "long", "short" or "close"' })),
-  risk_perc: percent.optional(),
-  leverage: z.coerce
-    .number({ error: "must be a whole number from 1 to 125" })
-    .int({ error: "must be a whole number from 1 to 125" })
-    .min(1, { error: "must be a whole number from 1 to 125" })
-    .max(125, { error: "must be a whole number from 1 to 125" })
-    .optional(),
-  tp_perc: positiveDecimal.optional(),
-  sl_perc: percent.optional(),
-  id: z
-    .union([z.string(), z.number()])
-    .transform((v) => String(v).trim())
-    .pipe(z.string().min(1).max(128))
-    .optional(),
-  price: positiveDecimal.optional(),
-  qty: positiveDecimal.optional(),
-});
+export const signalBodySchema = z
+  .object({
+    passphrase: z.string({ error: "is required" }).min(1, { error: "is required" }),
+    symbol: z.string({ error: "is required" }).min(1, { error: "is required" }).max(64),
+    action: z
+      .string({ error: "is required" })
+      .transform((v) => v.trim().toLowerCase())
+      .pipe(z.enum(["long", "short", "close"], { error: 'must be "long", "short" or "close"' })),
+    risk_perc: positiveDecimal({ example: "2", max: 100 }).optional(),
+    leverage: wholeNumber({ min: 1, max: 125, error: "must be a whole number from 1 to 125" }).optional(),
+    // Either may exceed 100 on the side where the trigger moves away from zero (checked below).
+    tp_perc: positiveDecimal({ example: "2" }).optional(),
+    sl_perc: positiveDecimal({ example: "1" }).optional(),
+    id: z
+      .union([z.string(), z.number()])
+      .transform((v) => String(v).trim())
+      .pipe(z.string().min(1).max(128))
+      .optional(),
+    price: positiveDecimal({ example: "64000.5" }).optional(),
+    qty: positiveDecimal({ example: "0.01" }).optional(),
+  })
+  .superRefine((body, ctx) => {
+    // A short's take-profit and a long's stop-loss sit below the entry: at 100% or more their trigger would be
+    // at zero or below, which no exchange accepts, and every follower's position would open without it.
+    const atOrBelowZero = (perc: string | undefined) => perc !== undefined && dec(perc).gte(100);
+    if (body.action === "short" && atOrBelowZero(body.tp_perc)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["tp_perc"],
+        message: "must be below 100 on a short: its take-profit would trigger at a price of zero or less",
+      });
+    }
+    if (body.action === "long" && atOrBelowZero(body.sl_perc)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["sl_perc"],
+        message: "must be below 100 on a long: its stop-loss would trigger at a price of zero or less",
+      });
+    }
+  });
 
 export type SignalBody = z.infer<typeof signalBodySchema>;

@@ -1,34 +1,24 @@
 import { z } from "zod";
-import { dec } from "../platform/decimal.ts";
+import { positiveDecimal, wholeNumber } from "../platform/number-input.ts";
 
-const NUMBER = /^\d+(\.\d+)?$/;
+/** The sizing value of each mode; the admin API may leave a risk value out, the chat always asks for one. */
+export const sizingValueSchemas = {
+  risk: positiveDecimal({ example: "2", max: 100 }),
+  fixed: positiveDecimal({ example: "250" }),
+  multiplier: positiveDecimal({ example: "0.5", max: 100 }),
+} as const;
 
-// One check, so that a non-number never reaches decimal.js (zod runs every check of a string, even after one failed).
-const decimalIn = (example: string, max?: number) =>
-  z
-    .string()
-    .trim()
-    .refine((v) => NUMBER.test(v), { error: `must be a number such as ${example}` })
-    .refine((v) => !NUMBER.test(v) || (dec(v).gt(0) && (max === undefined || dec(v).lte(max))), {
-      error: max === undefined ? "must be above 0" : `must be above 0 and at most ${max}`,
-    });
-
-const wholeNumber = (min: number, max: number) =>
-  z.coerce
-    .number({ error: "must be a whole number" })
-    .int({ error: "must be a whole number" })
-    .min(min, { error: `must be at least ${min}` })
-    .max(max, { error: `must be at most ${max}` });
-
-// What a follower may set on a subscription, validated the same way wherever it comes from (chat, API).
+// What a follower may set on a subscription, validated the same way wherever it comes from (chat, admin API):
+// numbers or numeric strings in, decimals out as strings. An override applies to longs and shorts alike, and
+// a distance of 100% or more on the losing side would put the trigger at zero or below: hence below 100.
 export const settingSchemas = {
   sizing: z.discriminatedUnion("mode", [
-    z.object({ mode: z.literal("risk"), value: decimalIn("2", 100) }),
-    z.object({ mode: z.literal("fixed"), value: decimalIn("250") }),
-    z.object({ mode: z.literal("multiplier"), value: decimalIn("0.5", 100) }),
+    z.object({ mode: z.literal("risk"), value: sizingValueSchemas.risk }),
+    z.object({ mode: z.literal("fixed"), value: sizingValueSchemas.fixed }),
+    z.object({ mode: z.literal("multiplier"), value: sizingValueSchemas.multiplier }),
   ]),
-  maxLeverage: wholeNumber(1, 125),
-  tpPerc: decimalIn("2", 100),
-  slPerc: decimalIn("1", 100),
-  maxOpenPositions: wholeNumber(1, 100),
+  maxLeverage: wholeNumber({ min: 1, max: 125 }),
+  tpPerc: positiveDecimal({ example: "2", max: 100, below: true }),
+  slPerc: positiveDecimal({ example: "1", max: 100, below: true }),
+  maxOpenPositions: wholeNumber({ min: 1, max: 100 }),
 } as const;
