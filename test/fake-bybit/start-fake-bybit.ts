@@ -1,12 +1,43 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Decimal } from "../../core/platform/decimal.ts";
 import { readBody, sendJson } from "../fake-binance/http-io.ts";
+import { cancelOpenOrder } from "./bybit-cancel.ts";
+import type { BybitMarketFault } from "./bybit-faults.ts";
+import { clearAllPending, settleAll } from "./bybit-pending.ts";
+import { placeOrder } from "./bybit-place.ts";
+import { switchPositionMode } from "./bybit-position-mode.ts";
+import { movePrice } from "./bybit-price-moves.ts";
 import { type BybitParams, bybitRoutes } from "./bybit-routes.ts";
-import { type BybitAccount, BybitError, FakeBybitState } from "./bybit-state.ts";
+import { type BybitAccount, BybitError, FakeBybitState, isHedged, type Side } from "./bybit-state.ts";
 
-// A tiny Bybit v5 fake for the ccxt `bybit` client (linear perpetuals, unified account). Keys follow the
-// Binance fake's rule: any key signing with `secret-<apiKey>` is accepted; revokeKey() makes it invalid.
+// A Bybit v5 fake for the ccxt `bybit` client (linear perpetuals, unified account). Keys follow the Binance
+// fake's rule: any key signing with `secret-<apiKey>` is accepted; revokeKey() makes it invalid.
+
+export interface FakeBybitOptions {
+  /** USDT wallet of every new key. Default "10000". */
+  startingBalance?: string;
+  /** Charged on every fill (all fills are taker) and reported per execution. Default "0.00055" (0.055%). */
+  takerFeeRate?: string;
+  /** When faulted market orders play out the rest (see BybitMarketFault). Default 300 ms. */
+  settleAfterMs?: number;
+  /** Market orders that fill in parts or not at all. None by default. */
+  marketFaults?: BybitMarketFault[];
+}
+
+/** A market order placed in the Bybit app, outside Mimic. */
+export interface UserOrder {
+  /** Bybit id ("BTCUSDT") or ccxt symbol ("BTC/USDT:USDT"). */
+  symbol: string;
+  side: Side;
+  qty: string;
+  reduceOnly?: boolean;
+  /** The app sends none; set one to find the order again (userCancel, faults). */
+  orderLinkId?: string;
+  /** Default: 0 in one-way mode; in hedge mode the side the order opens, or closes when reduceOnly. */
+  positionIdx?: 0 | 1 | 2;
+}
 
 export interface FakeBybit {
   readonly url: string;
@@ -14,11 +45,33 @@ export interface FakeBybit {
   revokeKey(apiKey: string): void;
   /** Gives the key the "Withdraw" wallet permission. */
   allowWithdrawals(apiKey: string): void;
+  setBalance(apiKey: string, balance: string): void;
+  /** Moves last and mark price together, then fires the conditional orders and liquidations it reaches. */
+  setPrice(symbol: string, price: string | number): void;
+  /** Moves the mark (and index) only: liquidations and MarkPrice/IndexPrice triggers follow it. */
+  setMarkPrice(symbol: string, price: string | number): void;
+  setMarketFaults(faults: BybitMarketFault[]): void;
+  /** Plays out every faulted market order now instead of on its timer; returns how many there were. */
+  settlePending(): number;
+  /** Throws BybitError where Bybit would refuse the order. */
+  userOrder(apiKey: string, order: UserOrder): { orderId: string; orderLinkId: string };
+  /** Cancels an open order (conditional or still filling) the way the app does; throws if it is not open. */
+  userCancel(apiKey: string, orderLinkId: string): void;
+  /** Hedge (true) or one-way mode, for one symbol or the whole account; refused while positions/orders exist. */
+  setPositionMode(apiKey: string, hedged: boolean, symbol?: string): void;
   close(): Promise<void>;
 }
 
-export async function startFakeBybit(opts: { startingBalance?: string } = {}): Promise<FakeBybit> {
-  const state = new FakeBybitState(opts.startingBalance ?? "10000");
+/** "BTC/USDT:USDT" -> "BTCUSDT"; Bybit ids pass through. */
+const bybitId = (symbol: string) => (symbol.includes("/") ? (symbol.split(":")[0] ?? "").replace("/", "") : symbol);
+
+export async function startFakeBybit(opts: FakeBybitOptions = {}): Promise<FakeBybit> {
+  const state = new FakeBybitState({
+    startingBalance: opts.startingBalance ?? "10000",
+    takerFeeRate: new Decimal(opts.takerFeeRate ?? "0.00055"),
+    settleAfterMs: opts.settleAfterMs ?? 300,
+    marketFaults: opts.marketFaults ?? [],
+  });
   const server = createServer((req, res) => {
     void (async () => {
       const rawUrl = req.url ?? "/";
@@ -41,7 +94,8 @@ export async function startFakeBybit(opts: { startingBalance?: string } = {}): P
           retCode: e.retCode,
           retMsg: e.message,
           result: {},
-          retExtInfo: {},
+          // Not Bybit's: a bug in the fake itself should not hide behind a generic 10016.
+          retExtInfo: err instanceof BybitError ? {} : { fakeError: String(err) },
           time: Date.now(),
         });
       }
@@ -58,11 +112,48 @@ export async function startFakeBybit(opts: { startingBalance?: string } = {}): P
     allowWithdrawals: (apiKey) => {
       state.account(apiKey).canWithdraw = true;
     },
+    setBalance: (apiKey, balance) => {
+      state.account(apiKey).wallet = new Decimal(balance);
+    },
+    setPrice: (symbol, price) => movePrice(state, bybitId(symbol), { last: String(price), mark: String(price) }),
+    setMarkPrice: (symbol, price) => movePrice(state, bybitId(symbol), { mark: String(price) }),
+    setMarketFaults: (faults) => {
+      state.config.marketFaults = faults;
+    },
+    settlePending: () => settleAll(state),
+    userOrder: (apiKey, order) => {
+      const a = state.account(apiKey);
+      const symbol = bybitId(order.symbol);
+      const o = placeOrder(state, a, {
+        symbol,
+        side: order.side,
+        qty: order.qty,
+        orderLinkId: order.orderLinkId,
+        reduceOnly: order.reduceOnly,
+        positionIdx: order.positionIdx ?? appPositionIdx(a, symbol, order),
+      });
+      return { orderId: o.orderId, orderLinkId: o.orderLinkId };
+    },
+    userCancel: (apiKey, orderLinkId) => {
+      const o = state.account(apiKey).orders.get(orderLinkId);
+      if (!o || !cancelOpenOrder(state, o)) throw new BybitError(110001, "order not exists or too late to cancel");
+    },
+    setPositionMode: (apiKey, hedged, symbol) => {
+      const scope = symbol ? { symbol: bybitId(symbol) } : { coin: "USDT" };
+      switchPositionMode(state, state.account(apiKey), hedged, scope, { quietIfUnchanged: true });
+    },
     close: () => {
+      clearAllPending(state);
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The app knows the account's mode: in hedge mode it opens on the order's side and closes the other one. */
+function appPositionIdx(a: BybitAccount, symbol: string, order: UserOrder): 0 | 1 | 2 {
+  if (!isHedged(a, symbol)) return 0;
+  return (order.side === "Buy") !== (order.reduceOnly === true) ? 1 : 2;
 }
 
 /** v5 HMAC: hex(HMAC-SHA256(secret, timestamp + apiKey + recvWindow + (query string | JSON body))). */
