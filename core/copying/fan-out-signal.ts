@@ -4,7 +4,7 @@ import { mainLegOf } from "../orders/client-order-id.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { type JobQueue, jobIds } from "../platform/jobs.ts";
 import type { Sql } from "../platform/sql.ts";
-import { insertExecutionPage } from "./insert-execution-page.ts";
+import { insertExecutionPage, insertPausedHolderExecutions } from "./insert-execution-page.ts";
 
 // The first followers' jobs are enqueued before the rest are even written, so the first order leaves within
 // milliseconds; later chunks are large because per-statement overhead is what a 10,000-follower fan-out pays.
@@ -26,7 +26,8 @@ export function splitIntoJobs(ids: readonly string[]): string[][] {
 }
 
 /**
- * Turns one signal into one execution row per active subscription and a job per batch of them. Rows are
+ * Turns one signal into one execution row per active subscription (and per paused one still holding a trade of
+ * the strategy in the symbol, which a close or reversal must reach) and a job per batch of them. Rows are
  * written before the jobs exist, rows are keyed by (signal, subscription) and batches by signal and first
  * follower, so running this twice creates nothing new.
  */
@@ -41,11 +42,11 @@ export async function fanOutSignal(
   // The webhook passes what the fan-out needs, which saves a round trip before the first order; jobs queued
   // by the resume sweep carry only the id.
   const signal =
-    input.strategyId && input.action
-      ? { id: input.signalId, strategyId: input.strategyId, action: input.action }
+    input.strategyId && input.action && input.symbol
+      ? { id: input.signalId, strategyId: input.strategyId, action: input.action, symbol: input.symbol }
       : await db.signal.findUnique({
           where: { id: input.signalId },
-          select: { id: true, strategyId: true, action: true },
+          select: { id: true, strategyId: true, action: true, symbol: true },
         });
   if (!signal) return { executions: 0 };
 
@@ -68,6 +69,22 @@ export async function fanOutSignal(
     await queue.addBulk(
       "execute-batch",
       batches.map((subscriptionIds) => ({
+        data: { signalId: signal.id, subscriptionIds },
+        jobId: jobIds.executeBatch(signal.id, subscriptionIds[0] as string),
+      })),
+    );
+  }
+  const holders = await insertPausedHolderExecutions(deps.sql, {
+    signalId: signal.id,
+    strategyId: signal.strategyId,
+    symbol: signal.symbol,
+    leg,
+  });
+  if (holders.length) {
+    total += holders.length;
+    await queue.addBulk(
+      "execute-batch",
+      splitIntoJobs(holders.map((s) => s.subscriptionId)).map((subscriptionIds) => ({
         data: { signalId: signal.id, subscriptionIds },
         jobId: jobIds.executeBatch(signal.id, subscriptionIds[0] as string),
       })),

@@ -33,3 +33,30 @@ export async function insertExecutionPage(
     [input.signalId, input.strategyId, input.after, input.limit, LEG_CODE[input.leg]],
   );
 }
+
+/**
+ * Paused subscriptions that still hold a trade of this strategy in the symbol: pausing stops new entries only,
+ * so they get the close, or a reversal's close leg, like everyone else. Few rows, one statement.
+ */
+export async function insertPausedHolderExecutions(
+  sql: Sql,
+  input: { signalId: string; strategyId: string; symbol: string; leg: OrderLeg },
+): Promise<{ subscriptionId: string }[]> {
+  return sql.query<{ subscriptionId: string }>(
+    `WITH holders AS (
+      SELECT s."id", s."accountId" FROM "Subscription" s
+      JOIN "Trade" t ON t."liveKey" = s."accountId" || '|' || $3::text AND t."strategyId" = s."strategyId"
+      WHERE s."strategyId" = $2 AND s."status" = 'paused'
+    ), ins AS (
+      INSERT INTO "Execution" ("id", "signalId", "subscriptionId", "accountId", "clientOrderId", "status",
+        "attempts", "updatedAt")
+      SELECT gen_random_uuid()::text, $1, h."id", h."accountId",
+        'mm' || left(encode(sha256(convert_to($1::text || '|' || h."id", 'UTF8')), 'hex'), 28) || '-' || $4::text,
+        'pending', 0, now()
+      FROM holders h
+      ON CONFLICT DO NOTHING
+    )
+    SELECT "id" AS "subscriptionId" FROM holders ORDER BY "id"`,
+    [input.signalId, input.strategyId, input.symbol, LEG_CODE[input.leg]],
+  );
+}

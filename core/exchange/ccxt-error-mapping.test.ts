@@ -143,11 +143,11 @@ describe("ccxt error mapping against the fake Binance", () => {
     await expectCode(client().createOrder({ ...buy("ro-1"), reduceOnly: true }), "ORDER_REJECTED");
   });
 
-  it("a trigger the market already crossed is ORDER_REJECTED", async () => {
+  it("a trigger the market already crossed (-2021) is WOULD_TRIGGER, so the trade closes at market instead", async () => {
     const c = client();
     await c.createOrder(buy("pos-x"));
     const req = { ...buy("sl-x"), side: "sell" as const, type: "stop_loss" as const, triggerPrice: dec("61000") };
-    await expectCode(c.createOrder(req), "ORDER_REJECTED");
+    await expectCode(c.createOrder(req), "WOULD_TRIGGER");
   });
 
   it("a duplicate client id of a still-open order is CONFLICT", async () => {

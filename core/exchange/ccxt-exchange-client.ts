@@ -137,21 +137,22 @@ export class CcxtExchangeClient implements ExchangeClient {
 
   fetchOpenOrders(): Promise<OpenOrder[]> {
     return this.run("fetchOpenOrders", async (ex) => {
-      const found: OpenOrder[] = [];
+      const found = new Map<string, OpenOrder>();
       for (const params of this.venue.profile.openOrderVariants) {
         for (const o of await ex.fetchOpenOrders(undefined, undefined, undefined, { ...params })) {
           if (!o.symbol) continue;
-          found.push({ symbol: o.symbol, exchangeOrderId: String(o.id ?? ""), clientOrderId: o.clientOrderId });
+          const id = String(o.id ?? "");
+          found.set(id, { symbol: o.symbol, exchangeOrderId: id, clientOrderId: o.clientOrderId });
         }
       }
-      return found;
+      return [...found.values()];
     });
   }
 
   fetchFills(symbol: string, since: Date): Promise<ExchangeFill[]> {
     const { profile } = this.venue;
     return this.run("fetchFills", async (ex) => {
-      const trades = await ex.fetchMyTrades(symbol, since.getTime(), 1000);
+      const trades = await fetchAllTrades(ex, symbol, since.getTime(), profile.fillVariants, profile.fillsPageLimit);
       const liquidations =
         profile.liquidationOrderIds && trades.length
           ? await profile.liquidationOrderIds(ex, symbol, since.getTime())
@@ -166,7 +167,8 @@ export class CcxtExchangeClient implements ExchangeClient {
     return this.run("positionMode", async (ex) => {
       if (ex.has.fetchPositionMode) return (await ex.fetchPositionMode()).hedged ? "hedge" : "one-way";
       // Bybit has no such call: an account in hedge mode lists its positions with positionIdx 1 and 2.
-      const positions = await ex.fetchPositions();
+      const probe = this.venue.profile.positionModeProbeSymbol;
+      const positions = await ex.fetchPositions(probe ? [probe] : undefined);
       return positions.some((p) => p.hedged === true || Number((p.info as Dict).positionIdx ?? 0) > 0)
         ? "hedge"
         : "one-way";
@@ -200,4 +202,32 @@ function toFill(t: Trade, symbol: string, liquidation: boolean): ExchangeFill {
     at: new Date(t.timestamp ?? 0),
     liquidation,
   };
+}
+
+// A venue returns at most a page of fills per call; more than a page since the cursor is read page by page.
+const MAX_FILL_PAGES = 10;
+
+async function fetchAllTrades(
+  ex: Exchange,
+  symbol: string,
+  since: number,
+  variants: Dict[],
+  limit: number,
+): Promise<Trade[]> {
+  const byId = new Map<string, Trade>();
+  for (const params of variants) {
+    let from = since;
+    for (let page = 0; page < MAX_FILL_PAGES; page++) {
+      const batch = await ex.fetchMyTrades(symbol, from, limit, { ...params });
+      let fresh = 0;
+      for (const t of batch) {
+        if (byId.has(String(t.id))) continue;
+        byId.set(String(t.id), t);
+        fresh += 1;
+      }
+      if (batch.length < limit || fresh === 0) break;
+      from = Math.max(...batch.map((t) => t.timestamp ?? from));
+    }
+  }
+  return [...byId.values()];
 }

@@ -30,6 +30,8 @@ export function genericVenueProfile(exchangeId: string): VenueProfile {
     cancelByClientId: (id) => [{ clientOrderId: id }],
     cancelAllVariants: [{}],
     openOrderVariants: [{}],
+    fillVariants: [{}],
+    fillsPageLimit: 100,
     errorCodes: {},
     leverageUnchangedCodes: [],
     accountScopedOptions: [],

@@ -26,6 +26,11 @@ export interface VenueProfile {
   liquidationOrderIds?(ex: Exchange, symbol: string, since: number): Promise<Set<string>>;
   /** Whether a fill (ccxt's trade, raw fields in `info`) is a liquidation, where the fill says so itself. */
   isLiquidationFill?(info: Dict): boolean;
+  /** Params of one fetchMyTrades call per kind of fill the venue lists apart, and its page size. */
+  fillVariants: Dict[];
+  fillsPageLimit: number;
+  /** A symbol whose position list tells the account's position mode, where no call reads it directly. */
+  positionModeProbeSymbol?: string;
   /** Exchange error codes (as in the response body) that decide the AppError code before ccxt's class does. */
   errorCodes: Readonly<Record<string, ErrorCode>>;
   /** Codes setLeverage answers when the leverage already is the requested one. */
@@ -59,6 +64,8 @@ const binanceusdm: VenueProfile = {
   cancelByClientId: (id) => [{ clientOrderId: id }, { clientOrderId: id, trigger: true }],
   cancelAllVariants: [{}, { trigger: true }],
   openOrderVariants: [{}, { trigger: true }],
+  fillVariants: [{}],
+  fillsPageLimit: 1000,
   // userTrades does not flag liquidations; forceOrders lists them (as orders named "autoclose-...").
   liquidationOrderIds: async (ex, symbol, since) => {
     const liquidations = await ex.fetchMyLiquidations(symbol, since);
@@ -119,9 +126,14 @@ const bybit: VenueProfile = {
     ]),
   cancelByClientId: (id) => [{ orderLinkId: id }],
   cancelAllVariants: [{}],
-  // Without a symbol Bybit wants the settle coin; conditional orders are listed with orderFilter StopOrder.
-  openOrderVariants: [{ settleCoin: "USDT" }, { settleCoin: "USDT", trigger: true }],
+  // Without a symbol Bybit wants the settle coin, and then lists every kind of open order, conditional ones too.
+  openOrderVariants: [{ settleCoin: "USDT" }],
+  // ccxt asks for execType Trade by default: liquidations are listed apart, as BustTrade. 100 is the page maximum.
+  fillVariants: [{}, { execType: "BustTrade" }],
+  fillsPageLimit: 100,
   isLiquidationFill: (info) => info.execType === "BustTrade",
+  // Asked without a symbol Bybit lists only non-zero positions; with one, flat rows too, with their positionIdx.
+  positionModeProbeSymbol: "BTC/USDT:USDT",
   errorCodes: {
     "10003": "INVALID_KEY",
     "10004": "INVALID_KEY",
