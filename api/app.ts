@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "./app-deps.ts";
 import { handleError } from "./error-handler.ts";
 import { adminRoutes } from "./routes/admin.ts";
+import { adminTradeRoutes } from "./routes/admin-trades.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { tradingviewWebhookRoutes } from "./routes/tradingview-webhook.ts";
 
@@ -20,5 +21,6 @@ export function createApp(deps: AppDeps) {
   app.route("/", healthRoutes(deps));
   app.route("/", tradingviewWebhookRoutes(deps));
   app.route("/", adminRoutes(deps));
+  app.route("/", adminTradeRoutes(deps));
   return app;
 }

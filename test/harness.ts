@@ -5,12 +5,15 @@ import { createCredentialCipher } from "../core/accounts/credential-cipher.ts";
 import { createCcxtExchangeFactory } from "../core/exchange/ccxt-exchange-factory.ts";
 import { createCcxtKeyPermissions } from "../core/exchange/ccxt-key-permissions.ts";
 import { createExchangeResolver, type ExchangeResolver } from "../core/exchange/exchange-resolver.ts";
+import { createPaperPrices, type PaperPrices } from "../core/exchange/paper/paper-prices.ts";
+import { type PaperTriggerResult, triggerPaperOrders } from "../core/exchange/paper/trigger-paper-orders.ts";
 import type { Notifier } from "../core/notifications/notification-message.ts";
 import type { Clock } from "../core/platform/clock.ts";
 import type { Db } from "../core/platform/db/create-db.ts";
 import { silentLogger } from "../core/platform/logger.ts";
 import { generateAdminToken, generateMasterKey } from "../core/platform/secrets.ts";
 import { createStrategyLookup } from "../core/strategies/strategy-lookup.ts";
+import { type ReconcileRound, reconcileDueAccounts, scheduleAccounts } from "../core/trades/reconcile-due-accounts.ts";
 import { createInProcessQueue } from "../worker/in-process-queue.ts";
 import { buildProcessors } from "../worker/processors.ts";
 
@@ -23,6 +26,11 @@ export interface Harness {
   /** Sends a request to the app as a client would. */
   request(method: string, path: string, body?: unknown, opts?: { auth?: boolean; raw?: string }): Promise<Response>;
   admin<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T>;
+  /** One reconciliation turn for every account with something to reconcile, as the worker's loop takes them. */
+  reconcile(): Promise<ReconcileRound>;
+  /** One paper tick (resting paper TP/SL against the price), then the reconciliation it asks for. */
+  paperTick(): Promise<PaperTriggerResult>;
+  paperPrices: PaperPrices;
   close(): Promise<void>;
 }
 
@@ -31,6 +39,8 @@ export function createHarness(opts: {
   db: Db;
   clock?: Clock;
   ccxtUrlOverrides?: Record<string, string>;
+  /** A ccxt venue (usually pointed at a fake by ccxtUrlOverrides) whose public price paper accounts trade at. */
+  paperPriceVenue?: string;
   paperPrices?: Record<string, string>;
   concurrency?: number;
   retry?: { attempts: number; backoffMs: number; maxBackoffMs: number };
@@ -40,7 +50,16 @@ export function createHarness(opts: {
   const clock = opts.clock ?? { now: () => new Date() };
   const cipher = createCredentialCipher({ masterKey: generateMasterKey() });
   const ccxt = createCcxtExchangeFactory({ urlOverrides: opts.ccxtUrlOverrides, timeoutMs: 2000 });
-  const exchanges = createExchangeResolver({ cipher, ccxt, paper: { db: opts.db.prisma, prices: opts.paperPrices } });
+  const venue = opts.paperPriceVenue;
+  const paperPrices = createPaperPrices({
+    live: venue ? (symbol) => ccxt.publicPrice(venue, symbol) : undefined,
+    configured: opts.paperPrices,
+  });
+  const exchanges = createExchangeResolver({
+    cipher,
+    ccxt,
+    paper: { db: opts.db.prisma, prices: opts.paperPrices, priceSource: paperPrices },
+  });
   const retry = opts.retry ?? { attempts: 5, backoffMs: 20, maxBackoffMs: 200 };
   const concurrency = opts.concurrency ?? 16;
   const queue = createInProcessQueue({ logger: silentLogger, concurrency, retry });
@@ -92,6 +111,26 @@ export function createHarness(opts: {
       const json = await res.json();
       if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
       return json;
+    },
+    paperPrices,
+    async reconcile() {
+      const reconcileDeps = {
+        db: opts.db.prisma,
+        sql: opts.db.sql,
+        exchanges,
+        logger: silentLogger,
+        now: () => clock.now(),
+      };
+      await scheduleAccounts(reconcileDeps, 1);
+      // Everyone's turn now, as if a whole interval had passed.
+      await opts.db.prisma.exchangeAccount.updateMany({
+        where: { reconcileDueAt: { not: null } },
+        data: { reconcileDueAt: clock.now() },
+      });
+      return reconcileDueAccounts(reconcileDeps, { intervalMs: 15_000, limit: 10_000, concurrency: 8 });
+    },
+    async paperTick() {
+      return triggerPaperOrders({ db: opts.db.prisma, prices: paperPrices });
     },
     async close() {
       await deps.background.settled();

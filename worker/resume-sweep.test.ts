@@ -92,11 +92,13 @@ describe("resumeUnfinishedWork and the periodic sweep", () => {
     logger: silentLogger,
   });
   const jobOf = (key: string) => `exec_${ids.dispatched}_${ids[key]}`;
+  // The sweep names a job by the execution's last change: strip that to compare which executions were queued.
+  const queued = (added: { jobId: string }[]) => added.map((a) => a.jobId.replace(/_r\d+$/, "")).sort();
 
   it("at start-up re-enqueues every unfinished signal and execution inside the look-back", async () => {
     const { queue, added } = recordingQueue();
     expect(await resumeUnfinishedWork(deps(queue))).toEqual({ signals: 2, executions: 4 });
-    expect(added.map((a) => a.jobId).sort()).toEqual(
+    expect(queued(added)).toEqual(
       [
         `fanout_${ids["quiet-received"]}`,
         `fanout_${ids["fresh-received"]}`,
@@ -111,7 +113,7 @@ describe("resumeUnfinishedWork and the periodic sweep", () => {
   it("with staleAfterMs leaves alone what moved recently, including an execution whose order was just written", async () => {
     const { queue, added } = recordingQueue();
     expect(await resumeUnfinishedWork({ ...deps(queue), staleAfterMs: 30_000 })).toEqual({ signals: 1, executions: 2 });
-    expect(added.map((a) => a.jobId).sort()).toEqual(
+    expect(queued(added)).toEqual(
       [`fanout_${ids["quiet-received"]}`, jobOf("quiet-pending"), jobOf("quiet-placed")].sort(),
     );
   });
@@ -136,10 +138,25 @@ describe("resumeUnfinishedWork and the periodic sweep", () => {
     const sweep = startResumeSweep({ ...deps(flaky), logger, intervalMs: 30, staleAfterMs: 30_000 });
     await new Promise((r) => setTimeout(r, 200));
     await sweep.stop();
-    const rounds = added.filter((a) => a.jobId === jobOf("quiet-pending")).length;
+    const rounds = queued(added).filter((id) => id === jobOf("quiet-pending")).length;
     expect(warnings).toEqual(["resume sweep failed"]);
     expect(rounds).toBeGreaterThanOrEqual(2);
     await new Promise((r) => setTimeout(r, 100));
-    expect(added.filter((a) => a.jobId === jobOf("quiet-pending")).length).toBe(rounds);
+    expect(queued(added).filter((id) => id === jobOf("quiet-pending")).length).toBe(rounds);
+  });
+
+  it("re-runs an execution whatever job ids completed before: each change of the execution names a new job", async () => {
+    const first = recordingQueue();
+    await resumeUnfinishedWork({ ...deps(first.queue), staleAfterMs: 30_000 });
+    const before = first.added.find((a) => a.jobId.startsWith(jobOf("quiet-pending")))?.jobId;
+    // A run that left it unfinished touched it; once quiet again, the sweep must be able to queue it anew.
+    await testDb.db.prisma.$executeRaw`UPDATE "Execution" SET "updatedAt" = now() - interval '90 seconds'
+      WHERE "subscriptionId" = ${ids["quiet-pending"]}`;
+    const second = recordingQueue();
+    await resumeUnfinishedWork({ ...deps(second.queue), staleAfterMs: 30_000 });
+    const after = second.added.find((a) => a.jobId.startsWith(jobOf("quiet-pending")))?.jobId;
+    expect(before).toBeDefined();
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
   });
 });

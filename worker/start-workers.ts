@@ -4,7 +4,9 @@ import type { JobQueue } from "../core/platform/jobs.ts";
 import type { TradingRuntime } from "../core/platform/trading-runtime.ts";
 import { startBullmqWorkers } from "./bullmq-workers.ts";
 import { createInProcessQueue } from "./in-process-queue.ts";
+import { startPaperTick } from "./paper-tick.ts";
 import { buildProcessors } from "./processors.ts";
+import { startReconcileLoop } from "./reconcile-loop.ts";
 import { startResumeSweep } from "./resume-sweep.ts";
 
 export interface StartedWorkers {
@@ -55,17 +57,33 @@ export async function startWorkers(rt: TradingRuntime, opts: { notifier?: Notifi
   }
   const resumeDeps = { db: rt.db.prisma, queue: started.queue, clock: rt.clock, logger: rt.logger };
   await resumeUnfinishedWork(resumeDeps);
-  const sweep = startResumeSweep({
-    ...resumeDeps,
-    intervalMs: rt.env.RESUME_SWEEP_INTERVAL_MS,
-    staleAfterMs: rt.env.RESUME_SWEEP_STALE_MS,
-  });
+  const loops = [
+    startResumeSweep({
+      ...resumeDeps,
+      intervalMs: rt.env.RESUME_SWEEP_INTERVAL_MS,
+      staleAfterMs: rt.env.RESUME_SWEEP_STALE_MS,
+    }),
+    startReconcileLoop({
+      db: rt.db.prisma,
+      sql: rt.db.sql,
+      exchanges: rt.exchanges,
+      logger: rt.logger.child({ loop: "reconcile" }),
+      now: () => rt.clock.now(),
+      intervalMs: rt.env.RECONCILE_INTERVAL_MS,
+    }),
+    startPaperTick({
+      db: rt.db.prisma,
+      prices: rt.paperPrices,
+      logger: rt.logger.child({ loop: "paper" }),
+      tickMs: rt.env.PAPER_TICK_MS,
+    }),
+  ];
   const closeWorkers = started.close;
   return {
     ...started,
     async close() {
-      // The sweep first, so it cannot enqueue into a queue that is closing.
-      await sweep.stop();
+      // The loops first, so none can enqueue into a queue that is closing.
+      await Promise.all(loops.map((l) => l.stop()));
       await closeWorkers();
     },
   };

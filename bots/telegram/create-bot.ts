@@ -5,6 +5,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { BotContext } from "./bot-context.ts";
 import type { BotDeps } from "./bot-deps.ts";
 import { accountsFeature } from "./features/accounts.ts";
+import { cancelFeature } from "./features/cancel.ts";
 import { helpFeature } from "./features/help.ts";
 import { linkAccountFeature } from "./features/link-account.ts";
 import { panicFeature } from "./features/panic.ts";
@@ -53,6 +54,8 @@ export function createBot(opts: {
   bot.use(expireFlows);
   bot.use(privateOnlyGuard());
   for (const feature of [
+    // Before every feature that reads a flow's answer, so "cancel" is never taken for one.
+    cancelFeature(),
     startFeature(),
     helpFeature(),
     linkAccountFeature(),

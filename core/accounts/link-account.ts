@@ -66,6 +66,13 @@ export async function linkAccount(
   const credentials = { apiKey: input.apiKey, secret: input.secret, password: input.password };
   const exchange = deps.exchanges.forCredentials(input.exchange, credentials);
   await exchange.fetchBalance();
+  // Mimic's orders carry no position side: on a hedge-mode account the exchange would refuse every one of them.
+  if ((await exchange.positionMode()) === "hedge") {
+    throw new AppError(
+      "POSITION_MODE",
+      "this account is in hedge (dual-side) position mode; Mimic trades one-way accounts only. Switch the futures position mode to one-way in the exchange's settings (no positions or orders may be open while you switch), then link it again",
+    );
+  }
   if ((await deps.keyPermissions.canWithdraw(input.exchange, credentials)) === true) {
     throw new AppError(
       "KEY_CAN_WITHDRAW",

@@ -4,7 +4,6 @@ import { createTestDatabase } from "../../test/db.ts";
 import { seedExecution, seedNextSignal } from "../../test/factories.ts";
 import { createMemoryExchange } from "../../test/memory-exchange.ts";
 import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
-import { dec } from "../platform/decimal.ts";
 import { isAppError } from "../platform/errors.ts";
 import { silentLogger } from "../platform/logger.ts";
 import { executeSubscription } from "./execute-subscription.ts";

@@ -2,7 +2,7 @@ import type { Order, OrderKind, TradeStatus } from "../../generated/prisma/clien
 import type { OrderResult } from "../exchange/exchange.ts";
 import { batched } from "../platform/batched.ts";
 import type { DbClient } from "../platform/db-client.ts";
-import type { Decimal, DecimalLike } from "../platform/decimal.ts";
+import type { Decimal } from "../platform/decimal.ts";
 import type { Sql } from "../platform/sql.ts";
 import { type LoadedRow, loadExecutionRows } from "./load-execution-rows.ts";
 

@@ -1,3 +1,4 @@
+import type { Decimal } from "../platform/decimal.ts";
 import { AppError } from "../platform/errors.ts";
 import { CcxtExchangeClient } from "./ccxt-exchange-client.ts";
 import { CcxtVenue, type ExchangeLogger, type VenueStats } from "./ccxt-venue.ts";
@@ -27,6 +28,8 @@ export interface CcxtExchangeFactory {
   forAccount(exchangeId: string, credentials: ExchangeCredentials): ExchangeClient;
   /** Fetches the symbol's last price into the cache of every venue built so far; failures are ignored. */
   warmPrice(symbol: string): void;
+  /** A venue's public last price for a unified symbol (no keys): what paper accounts trade at. */
+  publicPrice(exchangeId: string, symbol: string): Promise<Decimal>;
   stats(): Record<string, VenueStats>;
   close(): void;
 }
@@ -64,6 +67,7 @@ export function createCcxtExchangeFactory(opts: CcxtExchangeFactoryOptions = {})
       // A venue without this market, or one that is down, answers its first follower the same way later.
       for (const venue of venues.values()) venue.lastPrice(symbol).catch(() => undefined);
     },
+    publicPrice: (exchangeId, symbol) => venueFor(exchangeId).lastPrice(symbol),
     stats: () => Object.fromEntries([...venues].map(([id, venue]) => [id, venue.stats()])),
     close() {
       for (const venue of venues.values()) venue.close();

@@ -2,10 +2,12 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import type { Clock } from "../platform/clock.ts";
 import type { DbClient } from "../platform/db-client.ts";
+import { closedTradeView } from "./closed-trade-view.ts";
 import type { NotificationMessage, Notifier } from "./notification-message.ts";
 
 const payloads = {
   execution: z.object({ executionId: z.string() }),
+  trade: z.object({ tradeId: z.string() }),
   signal: z.object({ signalId: z.string() }),
   daily: z.object({ date: z.string() }),
 };
@@ -63,6 +65,12 @@ async function buildMessage(
       },
     });
     if (!e || (e.status !== "filled" && e.status !== "failed" && e.status !== "skipped")) return null;
+    const legs = await db.order.findMany({
+      where: { executionId, kind: { in: ["close", "entry"] }, tradeId: { not: null } },
+      select: { kind: true, trade: true },
+    });
+    const closed = legs.find((l) => l.kind === "close")?.trade;
+    const opened = legs.find((l) => l.kind === "entry")?.trade;
     return {
       kind: "execution",
       status: e.status,
@@ -75,6 +83,28 @@ async function buildMessage(
       price: e.avgPrice?.toString() ?? null,
       errorCode: e.errorCode,
       reason: e.error,
+      closedTrade: closed?.status === "closed" ? closedTradeView(closed) : null,
+      unprotected: !!opened?.protectionError && opened.status !== "closed",
+    };
+  }
+  if (kind === "trade") {
+    const { tradeId } = payloads.trade.parse(payload);
+    const t = await db.trade.findUnique({
+      where: { id: tradeId },
+      include: { strategy: { select: { name: true } }, account: { select: { exchange: true, label: true } } },
+    });
+    const reason = t?.closeReason;
+    if (t?.status !== "closed") return null;
+    if (reason !== "take_profit" && reason !== "stop_loss" && reason !== "liquidation" && reason !== "manual") {
+      return null;
+    }
+    return {
+      kind: "trade",
+      reason,
+      strategy: t.strategy.name,
+      account: t.account.label ?? t.account.exchange,
+      symbol: t.symbol,
+      ...closedTradeView(t),
     };
   }
   if (kind === "signal") {

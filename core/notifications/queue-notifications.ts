@@ -41,6 +41,17 @@ export async function queueNotifications(deps: {
     WHERE e."status" IN ('filled', 'failed', 'skipped') AND e."updatedAt" >= ${since}
       AND u."telegramId" IS NOT NULL AND u."telegramUnreachableAt" IS NULL
     ON CONFLICT ("dedupeKey") DO NOTHING`;
+  // Trades that ended without a signal: a TP or SL hit, a liquidation, the follower closing it on the exchange.
+  await db.$executeRaw`
+    INSERT INTO "Notification" ("id", "userId", "kind", "dedupeKey", "payload", "createdAt")
+    SELECT gen_random_uuid()::text, a."userId", 'trade', 'trade:' || t."id" || ':closed',
+      jsonb_build_object('tradeId', t."id"), ${now}
+    FROM "Trade" t
+    JOIN "ExchangeAccount" a ON a."id" = t."accountId"
+    JOIN "User" u ON u."id" = a."userId"
+    WHERE t."status" = 'closed' AND t."closeReason" IN ('take_profit', 'stop_loss', 'liquidation', 'manual')
+      AND t."closedAt" >= ${since} AND u."telegramId" IS NOT NULL AND u."telegramUnreachableAt" IS NULL
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
   const day = now.toISOString().slice(0, 10);
   await db.$executeRaw`
     INSERT INTO "Notification" ("id", "userId", "kind", "dedupeKey", "payload", "createdAt")

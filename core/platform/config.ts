@@ -87,6 +87,18 @@ export const envSchema = z
         })
         .optional(),
     ),
+    // A real venue whose public price paper accounts fill and trigger at (ccxt id; honours CCXT_URL_OVERRIDES).
+    // Set it empty for none: paper orders then fill at PAPER_PRICES, else at the signal's price.
+    PAPER_PRICE_VENUE: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9]*$/, { error: "must be a ccxt exchange id such as binanceusdm, or empty" })
+      .default("binanceusdm"),
+    // How often resting paper TP/SL are checked against the price.
+    PAPER_TICK_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
+    // How often each account's open trades are compared with the exchange (TP/SL fills, liquidations, manual
+    // closes); accounts are spread over the interval. 0 turns reconciliation off.
+    RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
     TELEGRAM_BOT_TOKEN: optionalString,
     // A self-hosted Bot API server (https://github.com/tdlib/telegram-bot-api); Telegram's own when unset.
     TELEGRAM_API_ROOT: optionalString.pipe(z.url({ error: "must be a URL such as http://127.0.0.1:8081" }).optional()),

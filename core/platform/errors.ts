@@ -15,6 +15,8 @@ export const errorCodes = {
   BELOW_MINIMUM: { status: 422, retryable: false },
   UNKNOWN_MARKET: { status: 422, retryable: false },
   INVALID_KEY: { status: 422, retryable: false },
+  // The account is in hedge (dual-side) position mode: Mimic trades one-way accounts only.
+  POSITION_MODE: { status: 422, retryable: false },
   // The API key may withdraw funds: Mimic only accepts trade-only keys.
   KEY_CAN_WITHDRAW: { status: 422, retryable: false },
   ORDER_REJECTED: { status: 422, retryable: false },

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { ExecutionLedger } from "../copying/execution-ledger.ts";
-import type { LoadedExecution } from "../copying/load-execution.ts";
 import type { ExecutionOutcome, Sized } from "../copying/execution-outcome.ts";
+import type { LoadedExecution } from "../copying/load-execution.ts";
 import { sizeOrder } from "../copying/size-order.ts";
 import type { ExchangeClient, MarketInfo, OrderResult, OrderSide, PositionSide } from "../exchange/exchange.ts";
 import { clientOrderIdFor } from "../orders/client-order-id.ts";

@@ -53,7 +53,7 @@ export async function reconcileAccount(
     for (const trade of live) {
       const position = positions.find((p) => p.symbol === trade.symbol && p.side === trade.side) ?? null;
       const open = dec(trade.openAmount);
-      if (position && position.contracts.gte(open) && trade.status === "open") continue;
+      if (position?.contracts.gte(open) && trade.status === "open") continue;
       changed += 1;
       await reconcileTrade({ tradeId: trade.id, position }, deps);
     }

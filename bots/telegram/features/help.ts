@@ -10,11 +10,12 @@ export const COMMANDS: { command: string; description: string }[] = [
   { command: "subscribe", description: "Follow a strategy with one of your accounts" },
   { command: "unsubscribe", description: "Stop following a strategy" },
   { command: "settings", description: "Pause/resume, sizing, TP/SL, max positions, notifications" },
-  { command: "positions", description: "Open positions per account" },
+  { command: "positions", description: "Your open trades (entry, mark, PnL, TP/SL) and other positions" },
   { command: "balance", description: "Balance per account" },
   { command: "pnl", description: "Your PnL card: equity, realised and unrealised" },
   { command: "2fa", description: "Set up (or /2fa off) an authenticator app" },
   { command: "panic", description: "Close every position and cancel every order (needs 2FA)" },
+  { command: "cancel", description: "Stop what you were asked for (a code, a key, a setting)" },
 ];
 
 export const helpText = () => COMMANDS.map((c) => `/${c.command} - ${c.description}`).join("\n");

@@ -35,7 +35,7 @@ export function panicFeature(): Composer<BotContext> {
     if (code) return run(ctx, code);
     startFlow(ctx, { kind: "panic" });
     await ctx.reply(
-      "This closes EVERY open position and cancels EVERY open order on all your accounts, and pauses your subscriptions. Send the current 6-digit code from your authenticator to go ahead, or /help to back out.",
+      "This closes EVERY open position and cancels EVERY open order on all your accounts, and pauses your subscriptions. Send the current 6-digit code from your authenticator to go ahead, or /cancel to back out.",
     );
   });
 

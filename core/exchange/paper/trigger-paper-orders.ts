@@ -47,7 +47,7 @@ export async function triggerPaperOrders(deps: {
     const done = await lockedPaperAccount(db, candidate.accountId, async (tx) => {
       // Re-read under the lock: a cancel or another tick may have got there first.
       const order = await tx.paperOrder.findUnique({ where: { id: candidate.id } });
-      if (!order || order.status !== "open" || !order.triggerPrice) return false;
+      if (order?.status !== "open" || !order.triggerPrice) return false;
       const price = dec(order.triggerPrice);
       const at = deps.now?.() ?? new Date();
       try {

@@ -1,0 +1,92 @@
+import type { Position } from "../exchange/exchange.ts";
+import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
+import type { DbClient } from "../platform/db-client.ts";
+import { type Decimal, dec, decOrNull } from "../platform/decimal.ts";
+import { toAppError } from "../platform/errors.ts";
+
+export interface OpenTradeView {
+  id: string;
+  strategy: string;
+  symbol: string;
+  side: string;
+  status: "opening" | "open" | "closing";
+  amount: Decimal;
+  entryPrice: Decimal | null;
+  markPrice?: Decimal;
+  unrealisedPnl?: Decimal;
+  takeProfit: Decimal | null;
+  stopLoss: Decimal | null;
+  /** Why it has no TP/SL it should have, when so. */
+  protectionError: string | null;
+}
+
+export interface AccountPositions {
+  account: { id: string; exchange: string; label: string | null };
+  trades: OpenTradeView[];
+  /** Positions on the exchange that are not (or not wholly) Mimic's trades. */
+  others: Position[];
+  error?: { code: string; message: string };
+}
+
+/**
+ * The follower's open trades with their TP/SL levels, priced live, and apart from them whatever else the
+ * exchange holds on each account. One account that cannot be read still shows its trades, unpriced.
+ */
+export async function positionsOverview(
+  input: { userId: string },
+  deps: { db: DbClient; exchanges: ExchangeResolver },
+): Promise<AccountPositions[]> {
+  const accounts = await deps.db.exchangeAccount.findMany({
+    where: { userId: input.userId, status: "active" },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, exchange: true, label: true, credentials: true },
+  });
+  return Promise.all(
+    accounts.map(async (a): Promise<AccountPositions> => {
+      const trades = await deps.db.trade.findMany({
+        where: { accountId: a.id, status: { in: ["opening", "open", "closing"] } },
+        orderBy: { openedAt: "asc" },
+        include: {
+          strategy: { select: { name: true } },
+          orders: { where: { kind: { in: ["take_profit", "stop_loss"] }, status: { in: ["open", "sending"] } } },
+        },
+      });
+      let positions: Position[] = [];
+      let error: AccountPositions["error"];
+      try {
+        positions = await deps.exchanges.forAccount(a).fetchPositions();
+      } catch (err) {
+        const e = toAppError(err);
+        error = { code: e.code, message: e.message };
+      }
+      const views = trades.map((t): OpenTradeView => {
+        const position = positions.find((p) => p.symbol === t.symbol && p.side === t.side);
+        const amount = dec(t.openAmount);
+        const entry = decOrNull(t.entryPrice);
+        const mark = position?.markPrice;
+        const direction = t.side === "short" ? -1 : 1;
+        return {
+          id: t.id,
+          strategy: t.strategy.name,
+          symbol: t.symbol,
+          side: t.side,
+          status: t.status as OpenTradeView["status"],
+          amount,
+          entryPrice: entry,
+          markPrice: mark,
+          unrealisedPnl: mark && entry ? mark.sub(entry).mul(amount).mul(direction) : undefined,
+          takeProfit: decOrNull(t.orders.find((o) => o.kind === "take_profit")?.triggerPrice),
+          stopLoss: decOrNull(t.orders.find((o) => o.kind === "stop_loss")?.triggerPrice),
+          protectionError: t.protectionError,
+        };
+      });
+      const others = positions.flatMap((p): Position[] => {
+        const ours = views.find((v) => v.symbol === p.symbol && v.side === p.side);
+        if (!ours) return [p];
+        const extra = p.contracts.sub(ours.amount);
+        return extra.gt(0) ? [{ ...p, contracts: extra, unrealizedPnl: undefined }] : [];
+      });
+      return { account: { id: a.id, exchange: a.exchange, label: a.label }, trades: views, others, error };
+    }),
+  );
+}
