@@ -93,12 +93,16 @@ describe("webhook to order on paper accounts (Postgres, in-process queue)", () =
     expect(positions.every((p) => p.contracts.isZero())).toBe(true);
     const open = await prisma.paperOrder.count({ where: { accountId: { in: accountIds }, status: "open" } });
     expect(open).toBe(0);
-    // Short 1000 USDT at 3000, covered at 2900: +33.33 each.
+    // Short 1000 USDT at 3000, covered at 2900: +33.33 each, less 0.05% taker fees on 1000 and 966.67.
     const wallets = await prisma.paperBalance.findMany({ where: { accountId: { in: accountIds } } });
-    for (const w of wallets) expect(Number(w.wallet.toString())).toBeCloseTo(10033.33, 1);
+    for (const w of wallets) expect(Number(w.wallet.toString())).toBeCloseTo(10033.33 - 0.5 - 0.48, 1);
+    const trades = await prisma.trade.findMany({ where: { accountId: { in: accountIds } } });
+    expect(trades.map((t) => [t.status, t.closeReason, t.realisedPnl.toFixed(2)])).toEqual(
+      Array(2).fill(["closed", "signal", "33.33"]),
+    );
   });
 
-  it("a close with no position is skipped with the reason", async () => {
+  it("a close with no trade is skipped with the reason", async () => {
     const { strategy } = await seedPaperFollowers(h, 1);
     const res = await h.request("POST", `/webhooks/tradingview/${strategy.slug}`, {
       passphrase: strategy.passphrase,
@@ -110,7 +114,7 @@ describe("webhook to order on paper accounts (Postgres, in-process queue)", () =
     const signal = await h.admin<SignalView>("GET", `/api/admin/signals/${signalId}`);
     expect(signal.executions[0]).toMatchObject({
       status: "skipped",
-      error: "no open position in SOL/USDT:USDT to close",
+      error: "no open trade of this strategy in SOL/USDT:USDT to close",
     });
   });
 
