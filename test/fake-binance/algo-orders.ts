@@ -1,6 +1,6 @@
 import { Decimal } from "../../core/platform/decimal.ts";
-import { applyFill } from "./account-math.ts";
 import { binanceErrors } from "./binance-error.ts";
+import { fillOrder, newOrder, registerOrder } from "./fills.ts";
 import {
   isTrue,
   type Params,
@@ -11,7 +11,9 @@ import {
   requireParam,
   requireSymbol,
 } from "./order-params.ts";
-import type { FakeAccount, FakeAlgoOrder, FakeBinanceState, FakeOrder } from "./state.ts";
+import { closesHedgedSide, parsePositionSide } from "./position-mode.ts";
+import { type FakeAccount, type FakeAlgoOrder, type FakeBinanceState, positionKey } from "./state.ts";
+import { DEFAULT_MAX_NUM_ALGO_ORDERS } from "./symbols.ts";
 
 // Conditional orders live in Binance's algo-order API since Dec 2025 (POST /fapi/v1/algoOrder, algoType
 // CONDITIONAL): own ids (algoId / clientAlgoId), own status field (algoStatus), own query and cancel routes.
@@ -25,6 +27,7 @@ export function placeAlgoOrder(state: FakeBinanceState, account: FakeAccount, p:
   const side = parseSide(p);
   const orderType = requireParam(p, "type");
   if (!SUPPORTED.has(orderType)) throw binanceErrors.badOrderType();
+  const positionSide = parsePositionSide(account, p);
   const triggerPrice = parsePrice(p, "triggerPrice", spec);
   const closePosition = isTrue(p.closePosition);
   const quantity = closePosition ? ZERO : parseQuantity(p, spec);
@@ -32,6 +35,9 @@ export function placeAlgoOrder(state: FakeBinanceState, account: FakeAccount, p:
   const clientAlgoId = parseClientId(p.clientAlgoId, () => `fake-algo-${algoId}`);
   if (account.algoByClientId.get(clientAlgoId)?.algoStatus === "NEW") throw binanceErrors.duplicateClientId();
   if (wouldTrigger(orderType, side, triggerPrice, state.price(spec.symbol))) throw binanceErrors.immediateTrigger();
+  if (openAlgoOrders(account, spec.symbol) >= (spec.maxNumAlgoOrders ?? DEFAULT_MAX_NUM_ALGO_ORDERS)) {
+    throw binanceErrors.maxStopOrders();
+  }
 
   const order: FakeAlgoOrder = {
     algoId,
@@ -39,10 +45,11 @@ export function placeAlgoOrder(state: FakeBinanceState, account: FakeAccount, p:
     symbol: spec.symbol,
     side,
     orderType,
+    positionSide,
     algoStatus: "NEW",
     quantity,
     triggerPrice,
-    reduceOnly: isTrue(p.reduceOnly) || closePosition,
+    reduceOnly: isTrue(p.reduceOnly) || closePosition || closesHedgedSide(positionSide, side),
     closePosition,
     createTime: now,
     updateTime: now,
@@ -83,32 +90,36 @@ export function triggerAlgoOrders(state: FakeBinanceState, symbol: string, now: 
       order.algoStatus = "EXPIRED";
       continue;
     }
-    applyFill(state, account, symbol, order.side, qty, price, now);
-    const actual: FakeOrder = {
-      orderId: state.newId(),
-      clientOrderId: order.clientAlgoId,
-      symbol,
-      side: order.side,
-      type: "MARKET",
-      status: "FILLED",
-      price: ZERO,
-      origQty: qty,
-      executedQty: qty,
-      avgPrice: price,
-      reduceOnly: order.reduceOnly,
-      time: now,
-      updateTime: now,
-    };
-    account.orders.set(actual.orderId, actual);
-    account.ordersByClientId.set(actual.clientOrderId, actual);
+    const actual = newOrder(
+      state,
+      {
+        clientOrderId: order.clientAlgoId,
+        symbol,
+        side: order.side,
+        type: "MARKET",
+        positionSide: order.positionSide,
+        origQty: qty,
+        reduceOnly: order.reduceOnly,
+      },
+      now,
+    );
+    fillOrder(state, account, actual, qty, price, now);
+    actual.status = "FILLED";
+    registerOrder(account, actual);
     order.algoStatus = "FINISHED";
     order.actualOrderId = actual.orderId;
     order.actualPrice = price;
   }
 }
 
+function openAlgoOrders(account: FakeAccount, symbol: string): number {
+  let n = 0;
+  for (const o of account.algoOrders.values()) if (o.symbol === symbol && o.algoStatus === "NEW") n += 1;
+  return n;
+}
+
 function fillableQty(account: FakeAccount, order: FakeAlgoOrder): Decimal {
-  const amt = account.positions.get(order.symbol)?.amt ?? ZERO;
+  const amt = account.positions.get(positionKey(order.symbol, order.positionSide))?.amt ?? ZERO;
   if (!order.reduceOnly) return order.quantity;
   const opposite = !amt.isZero() && amt.isPositive() === (order.side === "SELL");
   if (!opposite) return ZERO;

@@ -3,7 +3,11 @@ import type { Params } from "./order-params.ts";
 import { extractSignature, verifySignature } from "./signature.ts";
 import { type FakeAccount, FakeBinanceState } from "./state.ts";
 
-const DEFAULT_RECV_WINDOW = 5000;
+export const DEFAULT_RECV_WINDOW = 5000;
+
+export function recvWindowOf(params: Params): number {
+  return params.recvWindow === undefined ? DEFAULT_RECV_WINDOW : Number(params.recvWindow);
+}
 
 /**
  * The checks of a SIGNED fapi endpoint, in Binance's order: key present, key known and active, signature,
@@ -25,7 +29,7 @@ export function authenticate(
   const secret = known ? known.secret : FakeBinanceState.impliedSecret(apiKey);
   if (!verifySignature(secret, extractSignature(query, body))) throw binanceErrors.invalidSignature();
   const timestamp = Number(params.timestamp);
-  const recvWindow = params.recvWindow === undefined ? DEFAULT_RECV_WINDOW : Number(params.recvWindow);
+  const recvWindow = recvWindowOf(params);
   if (!Number.isFinite(timestamp) || timestamp > now + 1000 || now - timestamp > recvWindow) {
     throw binanceErrors.timestamp();
   }

@@ -41,11 +41,32 @@ export const binanceErrors = {
   orderNotFound: () => new BinanceError(400, -2013, "Order does not exist."),
   unknownOrder: () => new BinanceError(400, -2011, "Unknown order sent."),
   badLeverage: () => new BinanceError(400, -4028, "Leverage is not valid"),
-  tooManyRequests: () =>
+  notRequired: (name: string) => new BinanceError(400, -1106, `Parameter '${name}' sent when not required.`),
+  badCombination: () => new BinanceError(400, -1128, "Combination of optional parameters invalid."),
+  intervalTooLong: () => new BinanceError(400, -1127, "More than 168 hours between startTime and endTime."),
+  maxOpenOrders: () => new BinanceError(400, -2025, "Reach max open order limit."),
+  maxStopOrders: () => new BinanceError(400, -4045, "Reach max stop order limit."),
+  positionSideMismatch: () => new BinanceError(400, -4061, "Order's position side does not match user's setting."),
+  samePositionMode: () => new BinanceError(400, -4059, "No need to change position side."),
+  modeChangeWithOpenOrders: () =>
+    new BinanceError(400, -4067, "Position side cannot be changed if there exists open orders."),
+  modeChangeWithPosition: () =>
+    new BinanceError(400, -4068, "Position side cannot be changed if there exists position."),
+  // The matching engine checks the timestamp again when the order reaches it, after any queueing.
+  meRecvWindow: () => new BinanceError(400, -5028, "Timestamp for this request is outside of the ME recvWindow."),
+  internalError: () =>
+    new BinanceError(503, -1001, "Internal error; unable to process your request. Please try again."),
+  tooManyRequests: (limit = 2400) =>
     new BinanceError(
       429,
       -1003,
-      "Too many requests; current limit of IP(127.0.0.1) is 2400 requests per minute. Please use the websocket for live updates to avoid using up the weight.",
+      `Too many requests; current limit of IP(127.0.0.1) request weight per minute is ${limit}. Please use WebSocket Streams for live updates to avoid polling the API.`,
+    ),
+  ipBanned: (until: number) =>
+    new BinanceError(
+      418,
+      -1003,
+      `Way too many requests; IP(127.0.0.1) banned until ${until}. Please use WebSocket Streams for live updates to avoid bans.`,
     ),
   notFound: (path: string) => new BinanceError(404, -1000, `No such endpoint in the fake: ${path}`),
 };

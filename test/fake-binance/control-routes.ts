@@ -1,5 +1,6 @@
 import { faultsFromJson } from "./faults.ts";
 import type { FakeBinance } from "./start-fake-binance.ts";
+import type { PositionSide, Side } from "./state.ts";
 
 // HTTP control surface under /__control, so a fake running in another process (benchmarks) can be driven:
 //   POST   /__control/price          {symbol, price}
@@ -12,6 +13,14 @@ import type { FakeBinance } from "./start-fake-binance.ts";
 //   GET    /__control/creates?clientOrderId=...   (without clientOrderId: every id with its accepted count)
 //   GET    /__control/account?apiKey=...
 //   POST   /__control/reset-counters
+//   POST   /__control/fee            {takerFeeRate}                       e.g. "0.0005"; "0" for no fees
+//   POST   /__control/settle         fill / expire now what delayedFill left pending -> {settled}
+//   POST   /__control/weight-limit   {limitPerMinute?, banBaseSec?, windowMs?}   (absent limit: not enforced)
+//   GET    /__control/weight         {used, limitPerMinute, banBaseSec, windowMs}
+//   POST   /__control/user-order     {apiKey, symbol, side, qty, reduceOnly?, positionSide?} -> order JSON
+//   POST   /__control/user-cancel    {apiKey, clientOrderId}  -> {canceled: "order" | "algo"}
+//   POST   /__control/position-mode  {apiKey, hedge: boolean}
+// Refusals by Binance's rules (user-order, user-cancel, position-mode) answer its status and {code, msg}.
 
 export interface ControlReply {
   status: number;
@@ -27,6 +36,29 @@ function str(body: Record<string, unknown>, key: string): string {
 function optStr(body: Record<string, unknown>, key: string): string | undefined {
   const v = body[key];
   return typeof v === "string" ? v : undefined;
+}
+
+function optNum(body: Record<string, unknown>, key: string): number | undefined {
+  const v = body[key];
+  return typeof v === "number" ? v : undefined;
+}
+
+function bool(body: Record<string, unknown>, key: string): boolean {
+  const v = body[key];
+  if (typeof v !== "boolean") throw new Error(`"${key}" must be a boolean`);
+  return v;
+}
+
+function side(body: Record<string, unknown>): Side {
+  const v = str(body, "side");
+  if (v !== "BUY" && v !== "SELL") throw new Error(`"side" must be BUY or SELL`);
+  return v;
+}
+
+function positionSide(body: Record<string, unknown>): PositionSide | undefined {
+  const v = optStr(body, "positionSide");
+  if (v !== undefined && v !== "BOTH" && v !== "LONG" && v !== "SHORT") throw new Error(`bad "positionSide"`);
+  return v;
 }
 
 export function handleControl(
@@ -70,6 +102,35 @@ export function handleControl(
     }
     case "POST /__control/reset-counters":
       fake.resetCounters();
+      return ok;
+    case "POST /__control/fee":
+      fake.setTakerFeeRate(str(body, "takerFeeRate"));
+      return ok;
+    case "POST /__control/settle":
+      return { status: 200, body: { settled: fake.settlePending() } };
+    case "POST /__control/weight-limit":
+      fake.setWeightLimit({
+        limitPerMinute: optNum(body, "limitPerMinute"),
+        banBaseSec: optNum(body, "banBaseSec"),
+        windowMs: optNum(body, "windowMs"),
+      });
+      return ok;
+    case "GET /__control/weight":
+      return { status: 200, body: { used: fake.usedWeight(), ...fake.state.weight.options() } };
+    case "POST /__control/user-order": {
+      const order = {
+        symbol: str(body, "symbol"),
+        side: side(body),
+        qty: str(body, "qty"),
+        reduceOnly: body.reduceOnly === true,
+        positionSide: positionSide(body),
+      };
+      return { status: 200, body: fake.userOrder(str(body, "apiKey"), order) };
+    }
+    case "POST /__control/user-cancel":
+      return { status: 200, body: { canceled: fake.userCancel(str(body, "apiKey"), str(body, "clientOrderId")) } };
+    case "POST /__control/position-mode":
+      fake.setPositionMode(str(body, "apiKey"), bool(body, "hedge"));
       return ok;
     default:
       return { status: 404, body: { error: `no control route ${method} ${path}` } };

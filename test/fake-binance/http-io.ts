@@ -31,8 +31,13 @@ export function sendJson(
   res.end(text);
 }
 
-export function sendText(res: ServerResponse, status: number, text: string, contentType = "text/html"): void {
-  res.writeHead(status, { "Content-Type": contentType, "Content-Length": Buffer.byteLength(text) });
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { "Content-Type": "text/html", "Content-Length": Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 

@@ -1,6 +1,7 @@
 import { Decimal } from "../../core/platform/decimal.ts";
-import { applyFill, availableBalance, positionMargin, signedQty } from "./account-math.ts";
+import { availableBalance, positionMargin, signedQty } from "./account-math.ts";
 import { binanceErrors } from "./binance-error.ts";
+import { fillOrder, newOrder, registerOrder } from "./fills.ts";
 import {
   isTrue,
   type Params,
@@ -10,75 +11,109 @@ import {
   parseSide,
   requireSymbol,
 } from "./order-params.ts";
-import type { FakeAccount, FakeBinanceState, FakeOrder, Side } from "./state.ts";
+import { type DelayedFillPlan, startDelayedFill } from "./pending-fills.ts";
+import { closesHedgedSide, parsePositionSide } from "./position-mode.ts";
+import {
+  type FakeAccount,
+  type FakeBinanceState,
+  type FakeOrder,
+  isOpen,
+  type PositionSide,
+  positionKey,
+  type Side,
+} from "./state.ts";
+import { DEFAULT_MAX_NUM_ORDERS } from "./symbols.ts";
 
 const ZERO = new Decimal(0);
 const CONDITIONAL = new Set(["STOP", "STOP_MARKET", "TAKE_PROFIT", "TAKE_PROFIT_MARKET", "TRAILING_STOP_MARKET"]);
 
+export interface PlaceOptions {
+  /** The delayedFill fault fired: a MARKET order answers before it fills (pending-fills.ts). */
+  delayedFill?: DelayedFillPlan;
+  /** False for orders that are not the client's (the user's app): they stay out of the create counters. */
+  countAccepted?: boolean;
+}
+
 /** POST /fapi/v1/order: MARKET fills at once at the current price, LIMIT rests (there is no book to match). */
-export function placeOrder(state: FakeBinanceState, account: FakeAccount, p: Params, now: number): FakeOrder {
+export function placeOrder(
+  state: FakeBinanceState,
+  account: FakeAccount,
+  p: Params,
+  now: number,
+  opts: PlaceOptions = {},
+): FakeOrder {
   const spec = requireSymbol(state, p);
   const side = parseSide(p);
   const type = p.type ?? "";
   if (CONDITIONAL.has(type)) throw binanceErrors.useAlgoApi();
   if (type !== "MARKET" && type !== "LIMIT") throw binanceErrors.badOrderType();
+  const positionSide = parsePositionSide(account, p);
   const qty = parseQuantity(p, spec);
   if (type === "MARKET" && qty.gt(spec.marketMaxQty)) throw binanceErrors.maxQty();
   const orderId = state.newId();
   const clientOrderId = parseClientId(p.newClientOrderId, () => `fake-${orderId}`);
-  if (account.ordersByClientId.get(clientOrderId)?.status === "NEW") throw binanceErrors.duplicateClientId();
+  const taken = account.ordersByClientId.get(clientOrderId);
+  if (taken && isOpen(taken)) throw binanceErrors.duplicateClientId();
+  if (type === "LIMIT" && openOrders(account, spec.symbol) >= (spec.maxNumOrders ?? DEFAULT_MAX_NUM_ORDERS)) {
+    throw binanceErrors.maxOpenOrders();
+  }
   const reduceOnly = isTrue(p.reduceOnly);
+  const reducing = reduceOnly || closesHedgedSide(positionSide, side);
   const market = state.price(spec.symbol);
-
-  const order: FakeOrder = {
-    orderId,
-    clientOrderId,
-    symbol: spec.symbol,
-    side,
-    type,
-    status: "NEW",
-    price: type === "LIMIT" ? parsePrice(p, "price", spec) : ZERO,
-    origQty: qty,
-    executedQty: ZERO,
-    avgPrice: ZERO,
-    reduceOnly,
-    time: now,
-    updateTime: now,
-  };
+  const price = type === "LIMIT" ? parsePrice(p, "price", spec) : ZERO;
+  const order = newOrder(
+    state,
+    { orderId, clientOrderId, symbol: spec.symbol, side, type, positionSide, price, origQty: qty, reduceOnly },
+    now,
+  );
 
   if (type === "MARKET") {
-    const fillQty = reduceOnly ? reducibleQty(account, spec.symbol, side, qty) : qty;
-    if (!reduceOnly) checkOpen(state, account, spec.symbol, side, qty, market, spec.minNotional);
-    applyFill(state, account, spec.symbol, side, fillQty, market, now);
-    order.executedQty = fillQty;
-    order.avgPrice = market;
-    order.status = fillQty.eq(qty) ? "FILLED" : "EXPIRED";
+    const target = reducing ? reducibleQty(account, spec.symbol, positionSide, side, qty) : qty;
+    if (!reducing) checkOpen(state, account, spec.symbol, positionSide, side, qty, market, spec.minNotional);
+    if (opts.delayedFill) {
+      startDelayedFill(state, account, order, opts.delayedFill, { target, reducing }, now);
+    } else {
+      fillOrder(state, account, order, target, market, now);
+      order.status = target.eq(qty) ? "FILLED" : "EXPIRED";
+    }
   }
 
-  account.orders.set(orderId, order);
-  account.ordersByClientId.set(clientOrderId, order);
-  state.countAccepted(clientOrderId);
+  registerOrder(account, order);
+  if (opts.countAccepted !== false) state.countAccepted(clientOrderId);
   return order;
 }
 
 /** A reduce-only order may only shrink the position, and never by more than its size. */
-export function reducibleQty(account: FakeAccount, symbol: string, side: Side, qty: Decimal): Decimal {
-  const amt = account.positions.get(symbol)?.amt ?? ZERO;
+export function reducibleQty(
+  account: FakeAccount,
+  symbol: string,
+  positionSide: PositionSide,
+  side: Side,
+  qty: Decimal,
+): Decimal {
+  const amt = account.positions.get(positionKey(symbol, positionSide))?.amt ?? ZERO;
   if (amt.isZero() || amt.isPositive() === (side === "BUY")) throw binanceErrors.reduceOnly();
   return Decimal.min(qty, amt.abs());
+}
+
+function openOrders(account: FakeAccount, symbol: string): number {
+  let n = 0;
+  for (const o of account.orders.values()) if (o.symbol === symbol && isOpen(o)) n += 1;
+  return n;
 }
 
 function checkOpen(
   state: FakeBinanceState,
   account: FakeAccount,
   symbol: string,
+  positionSide: PositionSide,
   side: Side,
   qty: Decimal,
   price: Decimal,
   minNotional: Decimal,
 ): void {
   if (qty.mul(price).lt(minNotional)) throw binanceErrors.minNotional(minNotional.toFixed());
-  const before = account.positions.get(symbol)?.amt ?? ZERO;
+  const before = account.positions.get(positionKey(symbol, positionSide))?.amt ?? ZERO;
   const after = before.add(signedQty(side, qty));
   const extra = positionMargin(state, account, symbol, after).sub(positionMargin(state, account, symbol, before));
   if (extra.gt(0) && extra.gt(availableBalance(state, account))) throw binanceErrors.margin();

@@ -1,16 +1,23 @@
+import { MAINT_MARGIN_RATE } from "./account-math.ts";
 import { binanceErrors } from "./binance-error.ts";
-import { requireParam, requireSymbol } from "./order-params.ts";
+import { isTrue, requireParam, requireSymbol } from "./order-params.ts";
+import { changePositionMode } from "./position-mode.ts";
 import type { Route, RouteContext } from "./route.ts";
 import { accountJson, balanceJson, positionJson } from "./serialize.ts";
+import { type PositionSide, positionKey } from "./state.ts";
 
 function positionRisk(version: 2 | 3) {
   return (ctx: RouteContext) => {
     const { state, account, params, now } = ctx;
     if (params.symbol !== undefined && !state.symbols.has(params.symbol)) throw binanceErrors.badSymbol();
     const symbols = params.symbol !== undefined ? [params.symbol] : [...state.symbols.keys()];
+    const sides: PositionSide[] = account.dualSidePosition ? ["LONG", "SHORT"] : ["BOTH"];
+    const all = symbols.flatMap((symbol) => sides.map((side) => ({ symbol, side })));
     // v2 lists every symbol (zeros included); v3 only those with a position.
-    const listed = version === 2 ? symbols : symbols.filter((s) => !(account.positions.get(s)?.amt.isZero() ?? true));
-    return listed.map((s) => positionJson(state, account, s, version, now));
+    const held = ({ symbol, side }: { symbol: string; side: PositionSide }) =>
+      !(account.positions.get(positionKey(symbol, side))?.amt.isZero() ?? true);
+    const listed = version === 2 ? all : all.filter(held);
+    return listed.map(({ symbol, side }) => positionJson(state, account, symbol, side, version, now));
   };
 }
 
@@ -44,12 +51,24 @@ export const accountRoutes: Record<string, Route> = {
             initialLeverage: s.maxLeverage,
             notionalCap: 1_000_000,
             notionalFloor: 0,
-            maintMarginRatio: 0.004,
+            maintMarginRatio: MAINT_MARGIN_RATE.toNumber(),
             cum: 0,
           },
         ],
       }));
     },
   },
-  "GET /fapi/v1/positionSide/dual": { signed: true, handle: () => ({ dualSidePosition: false }) },
+  "GET /fapi/v1/positionSide/dual": {
+    signed: true,
+    handle: ({ account }) => ({ dualSidePosition: account.dualSidePosition }),
+  },
+  "POST /fapi/v1/positionSide/dual": {
+    signed: true,
+    handle: ({ account, params }) => {
+      const dual = isTrue(requireParam(params, "dualSidePosition"));
+      if (dual === account.dualSidePosition) throw binanceErrors.samePositionMode();
+      changePositionMode(account, dual);
+      return { code: 200, msg: "success" };
+    },
+  },
 };

@@ -15,6 +15,7 @@ function lookup(ctx: RouteContext, notFound: () => Error): FakeAlgoOrder {
   else if (clientAlgoId !== undefined) order = ctx.account.algoByClientId.get(clientAlgoId);
   else throw binanceErrors.missingParam("algoId");
   if (!order || (symbol !== undefined && order.symbol !== symbol)) throw notFound();
+  if (ctx.hideAcceptedAfter !== undefined && order.createTime > ctx.hideAcceptedAfter) throw notFound();
   return order;
 }
 
@@ -36,6 +37,7 @@ export const algoRoutes: Record<string, Route> = {
   },
   "GET /fapi/v1/algoOrder": {
     signed: true,
+    lookup: true,
     handle: (ctx) => algoOrderJson(ctx.state, lookup(ctx, binanceErrors.orderNotFound)),
   },
   "DELETE /fapi/v1/algoOrder": {

@@ -3,7 +3,7 @@ import { requireSymbol } from "./order-params.ts";
 import { cancelOrder, placeOrder } from "./place-order.ts";
 import type { Route, RouteContext } from "./route.ts";
 import { orderJson } from "./serialize.ts";
-import type { FakeOrder } from "./state.ts";
+import { type FakeOrder, isOpen } from "./state.ts";
 
 /** By orderId or origClientOrderId, and only within the given symbol. */
 function lookup(ctx: RouteContext, notFound: () => Error): FakeOrder {
@@ -14,6 +14,7 @@ function lookup(ctx: RouteContext, notFound: () => Error): FakeOrder {
   else if (origClientOrderId !== undefined) order = ctx.account.ordersByClientId.get(origClientOrderId);
   else throw binanceErrors.missingParam("orderId");
   if (!order || order.symbol !== spec.symbol) throw notFound();
+  if (ctx.hideAcceptedAfter !== undefined && order.time > ctx.hideAcceptedAfter) throw notFound();
   return order;
 }
 
@@ -22,7 +23,7 @@ function openOrders(ctx: RouteContext): FakeOrder[] {
   if (symbol !== undefined && !ctx.state.symbols.has(symbol)) throw binanceErrors.badSymbol();
   const result: FakeOrder[] = [];
   for (const o of ctx.account.orders.values()) {
-    if (o.status === "NEW" && (symbol === undefined || o.symbol === symbol)) result.push(o);
+    if (isOpen(o) && (symbol === undefined || o.symbol === symbol)) result.push(o);
   }
   return result;
 }
@@ -31,17 +32,19 @@ export const orderRoutes: Record<string, Route> = {
   "POST /fapi/v1/order": {
     signed: true,
     createsOrder: true,
-    handle: (ctx) => orderJson(ctx.state, placeOrder(ctx.state, ctx.account, ctx.params, ctx.now)),
+    handle: (ctx) =>
+      orderJson(ctx.state, placeOrder(ctx.state, ctx.account, ctx.params, ctx.now, { delayedFill: ctx.delayedFill })),
   },
   "GET /fapi/v1/order": {
     signed: true,
+    lookup: true,
     handle: (ctx) => orderJson(ctx.state, lookup(ctx, binanceErrors.orderNotFound)),
   },
   "DELETE /fapi/v1/order": {
     signed: true,
     handle: (ctx) => {
       const order = lookup(ctx, binanceErrors.unknownOrder);
-      if (order.status !== "NEW") throw binanceErrors.unknownOrder();
+      if (!isOpen(order)) throw binanceErrors.unknownOrder();
       cancelOrder(order, ctx.now);
       return orderJson(ctx.state, order);
     },

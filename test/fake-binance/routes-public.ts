@@ -49,7 +49,13 @@ export const publicRoutes: Record<string, Route> = {
       serverTime: ctx.now,
       futuresType: "U_MARGINED",
       rateLimits: [
-        { rateLimitType: "REQUEST_WEIGHT", interval: "MINUTE", intervalNum: 1, limit: 2400 },
+        // Binance's real limit unless the fake enforces another (request-weight.ts).
+        {
+          rateLimitType: "REQUEST_WEIGHT",
+          interval: "MINUTE",
+          intervalNum: 1,
+          limit: ctx.state.weight.options().limitPerMinute ?? 2400,
+        },
         { rateLimitType: "ORDERS", interval: "MINUTE", intervalNum: 1, limit: 1200 },
         { rateLimitType: "ORDERS", interval: "SECOND", intervalNum: 10, limit: 300 },
       ],

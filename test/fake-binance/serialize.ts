@@ -1,6 +1,22 @@
 import type { Decimal } from "../../core/platform/decimal.ts";
-import { availableBalance, positionMargin, totalPositionMargin, unrealizedPnl } from "./account-math.ts";
-import type { FakeAccount, FakeAlgoOrder, FakeBinanceState, FakeOrder } from "./state.ts";
+import {
+  availableBalance,
+  MAINT_MARGIN_RATE,
+  maintenanceMargin,
+  positionMargin,
+  totalPositionMargin,
+  unrealizedPnl,
+} from "./account-math.ts";
+import { liquidationPrice } from "./liquidation.ts";
+import {
+  type FakeAccount,
+  type FakeAlgoOrder,
+  type FakeBinanceState,
+  type FakeOrder,
+  type PositionSide,
+  positionKey,
+  positionsOf,
+} from "./state.ts";
 
 // Response bodies in the live fapi shapes (strings for every number, fixed precision per symbol).
 
@@ -19,17 +35,17 @@ export function orderJson(state: FakeBinanceState, o: FakeOrder): Record<string,
     status: o.status,
     clientOrderId: o.clientOrderId,
     price: priceStr(state, o.symbol, o.price),
-    avgPrice: o.avgPrice.toFixed(),
+    avgPrice: o.avgPrice.toDecimalPlaces(8).toFixed(),
     origQty: qtyStr(state, o.symbol, o.origQty),
     executedQty: qtyStr(state, o.symbol, o.executedQty),
     cumQty: qtyStr(state, o.symbol, o.executedQty),
     cumQuote: o.executedQty.mul(o.avgPrice).toFixed(8),
-    timeInForce: "GTC",
+    timeInForce: o.timeInForce,
     type: o.type,
     reduceOnly: o.reduceOnly,
     closePosition: false,
     side: o.side,
-    positionSide: "BOTH",
+    positionSide: o.positionSide,
     stopPrice: "0",
     workingType: "CONTRACT_PRICE",
     priceProtect: false,
@@ -50,7 +66,7 @@ export function algoOrderJson(state: FakeBinanceState, o: FakeAlgoOrder): Record
     orderType: o.orderType,
     symbol: o.symbol,
     side: o.side,
-    positionSide: "BOTH",
+    positionSide: o.positionSide,
     timeInForce: "GTC",
     quantity: qtyStr(state, o.symbol, o.quantity),
     algoStatus: o.algoStatus,
@@ -77,24 +93,26 @@ export function positionJson(
   state: FakeBinanceState,
   account: FakeAccount,
   symbol: string,
+  positionSide: PositionSide,
   version: 2 | 3,
   now: number,
 ): Record<string, unknown> {
-  const pos = account.positions.get(symbol);
+  const pos = account.positions.get(positionKey(symbol, positionSide));
   const amt = pos?.amt;
   const mark = state.price(symbol);
   const entry = pos && !pos.amt.isZero() ? pos.entryPrice : undefined;
   const notional = amt ? amt.mul(mark) : undefined;
   const margin = amt ? positionMargin(state, account, symbol, amt) : undefined;
+  const liquidation = amt && !amt.isZero() ? liquidationPrice(state, account, symbol) : undefined;
   const base: Record<string, unknown> = {
     symbol,
-    positionSide: "BOTH",
+    positionSide,
     positionAmt: amt ? qtyStr(state, symbol, amt) : "0",
     entryPrice: entry ? entry.toFixed() : "0.0",
     breakEvenPrice: entry ? entry.toFixed() : "0.0",
     markPrice: mark.toFixed(8),
     unRealizedProfit: amt && entry ? mark.sub(entry).mul(amt).toFixed(8) : "0.00000000",
-    liquidationPrice: "0",
+    liquidationPrice: liquidation ? liquidation.toFixed(8) : "0",
     isolatedMargin: "0.00000000",
     notional: notional ? notional.toFixed(8) : "0",
     marginAsset: "USDT",
@@ -113,7 +131,7 @@ export function positionJson(
   return {
     ...base,
     initialMargin: margin ? margin.toFixed(8) : "0",
-    maintMargin: margin ? margin.div(10).toFixed(8) : "0",
+    maintMargin: notional ? notional.abs().mul(MAINT_MARGIN_RATE).toFixed(8) : "0",
     positionInitialMargin: margin ? margin.toFixed(8) : "0",
     openOrderInitialMargin: "0",
     adl: 0,
@@ -131,7 +149,7 @@ export function assetJson(state: FakeBinanceState, account: FakeAccount, now: nu
     walletBalance: account.wallet.toFixed(8),
     unrealizedProfit: upnl.toFixed(8),
     marginBalance: account.wallet.add(upnl).toFixed(8),
-    maintMargin: margin.div(10).toFixed(8),
+    maintMargin: maintenanceMargin(state, account).toFixed(8),
     initialMargin: margin.toFixed(8),
     positionInitialMargin: margin.toFixed(8),
     openOrderInitialMargin: "0.00000000",
@@ -146,9 +164,9 @@ export function assetJson(state: FakeBinanceState, account: FakeAccount, now: nu
 
 export function accountJson(state: FakeBinanceState, account: FakeAccount, now: number): Record<string, unknown> {
   const asset = assetJson(state, account, now);
-  const positions = [...account.positions.keys()]
-    .filter((symbol) => !account.positions.get(symbol)?.amt.isZero())
-    .map((symbol) => positionJson(state, account, symbol, 3, now));
+  const positions = [...positionsOf(account)]
+    .filter((p) => !p.pos.amt.isZero())
+    .map((p) => positionJson(state, account, p.symbol, p.positionSide, 3, now));
   return {
     totalInitialMargin: asset.initialMargin,
     totalMaintMargin: asset.maintMargin,

@@ -1,7 +1,13 @@
 import { Decimal } from "../../core/platform/decimal.ts";
+import type { PendingFill } from "./pending-fills.ts";
+import { type OrderCounts, RequestWeight } from "./request-weight.ts";
 import { defaultSymbols, type SymbolSpec } from "./symbols.ts";
+import type { FakeTrade } from "./user-trades.ts";
 
 export type Side = "BUY" | "SELL";
+/** BOTH in one-way mode; LONG or SHORT in hedge mode (dualSidePosition). */
+export type PositionSide = "BOTH" | "LONG" | "SHORT";
+export type OrderStatus = "NEW" | "PARTIALLY_FILLED" | "FILLED" | "CANCELED" | "EXPIRED";
 
 export interface FakeOrder {
   orderId: number;
@@ -9,7 +15,9 @@ export interface FakeOrder {
   symbol: string;
   side: Side;
   type: string;
-  status: "NEW" | "FILLED" | "CANCELED" | "EXPIRED";
+  status: OrderStatus;
+  positionSide: PositionSide;
+  timeInForce: string;
   price: Decimal;
   origQty: Decimal;
   executedQty: Decimal;
@@ -17,6 +25,8 @@ export interface FakeOrder {
   reduceOnly: boolean;
   time: number;
   updateTime: number;
+  /** Set on the orders Binance places itself to close a position (GET /fapi/v1/forceOrders). */
+  autoCloseType?: "LIQUIDATION";
 }
 
 export interface FakeAlgoOrder {
@@ -25,6 +35,7 @@ export interface FakeAlgoOrder {
   symbol: string;
   side: Side;
   orderType: string;
+  positionSide: PositionSide;
   algoStatus: "NEW" | "CANCELED" | "FINISHED" | "EXPIRED";
   quantity: Decimal;
   triggerPrice: Decimal;
@@ -37,8 +48,9 @@ export interface FakeAlgoOrder {
   actualPrice?: Decimal;
 }
 
+/** Keyed by positionKey(symbol, positionSide), so tests can still set one-way positions under the bare symbol. */
 export interface FakePosition {
-  /** Signed: negative is short (one-way mode, positionSide BOTH). */
+  /** Signed: negative is short (a SHORT position in hedge mode is negative too). */
   amt: Decimal;
   entryPrice: Decimal;
   updateTime: number;
@@ -49,6 +61,9 @@ export interface FakeAccount {
   secret: string;
   revoked: boolean;
   wallet: Decimal;
+  /** Hedge mode: one LONG and one SHORT position per symbol instead of one net (BOTH) position. */
+  dualSidePosition: boolean;
+  /** Keyed by positionKey(symbol, positionSide). */
   positions: Map<string, FakePosition>;
   leverage: Map<string, number>;
   orders: Map<number, FakeOrder>;
@@ -56,6 +71,10 @@ export interface FakeAccount {
   ordersByClientId: Map<string, FakeOrder>;
   algoOrders: Map<number, FakeAlgoOrder>;
   algoByClientId: Map<string, FakeAlgoOrder>;
+  /** Every fill, ascending by id (GET /fapi/v1/userTrades). */
+  trades: FakeTrade[];
+  /** Order-rate windows behind the X-MBX-ORDER-COUNT-* headers (Binance counts orders per account). */
+  orderCounts: OrderCounts;
   /** Requests before this instant (epoch ms) break a Retry-After we sent. */
   retryAfterUntil: number;
 }
@@ -83,6 +102,12 @@ export class FakeBinanceState {
   readonly createsByClientOrderId = new Map<string, number>();
   /** Create attempts seen per client order id, accepted or not; fault rules key on it. */
   readonly createAttemptsByClientOrderId = new Map<string, number>();
+  /** Single-order look-ups (GET order / algoOrder) per client order id; lookup fault rules key on it. */
+  readonly lookupAttemptsByClientOrderId = new Map<string, number>();
+  /** Market orders answered NEW / PARTIALLY_FILLED whose fill or expiry is still to come. */
+  readonly pending = new Set<PendingFill>();
+  /** The IP's request weight: one client IP for the whole fake. */
+  readonly weight = new RequestWeight();
   readonly violations: Violation[] = [];
   readonly openAlgoBySymbol = new Map<string, Set<{ account: FakeAccount; order: FakeAlgoOrder }>>();
   /** API keys whose restrictions say withdrawals are enabled (GET /sapi/v1/account/apiRestrictions). */
@@ -100,6 +125,7 @@ export class FakeBinanceState {
   takerFeeRate: Decimal;
   autoRegisterKeys: boolean;
   private nextId = 1_000_000;
+  private nextTradeId = 5_000_000;
 
   constructor(opts: StateOptions) {
     this.startingBalance = new Decimal(opts.startingBalance);
@@ -114,6 +140,11 @@ export class FakeBinanceState {
   newId(): number {
     this.nextId += 1;
     return this.nextId;
+  }
+
+  newTradeId(): number {
+    this.nextTradeId += 1;
+    return this.nextTradeId;
   }
 
   /** The secret an unregistered key must sign with. */
@@ -134,12 +165,15 @@ export class FakeBinanceState {
       secret,
       revoked: false,
       wallet: balance === undefined ? this.startingBalance : new Decimal(balance),
+      dualSidePosition: false,
       positions: new Map(),
       leverage: new Map(),
       orders: new Map(),
       ordersByClientId: new Map(),
       algoOrders: new Map(),
       algoByClientId: new Map(),
+      trades: [],
+      orderCounts: { tenSec: { start: 0, n: 0 }, minute: { start: 0, n: 0 } },
       retryAfterUntil: 0,
     };
     this.accounts.set(apiKey, account);
@@ -179,6 +213,12 @@ export class FakeBinanceState {
     return n;
   }
 
+  countLookup(clientOrderId: string): number {
+    const n = (this.lookupAttemptsByClientOrderId.get(clientOrderId) ?? 0) + 1;
+    this.lookupAttemptsByClientOrderId.set(clientOrderId, n);
+    return n;
+  }
+
   countAccepted(clientOrderId: string): void {
     this.acceptedOrders += 1;
     this.lastOrderAt = Date.now();
@@ -188,4 +228,29 @@ export class FakeBinanceState {
     this.ordersPer50ms[bucket] = (this.ordersPer50ms[bucket] as number) + 1;
     this.createsByClientOrderId.set(clientOrderId, (this.createsByClientOrderId.get(clientOrderId) ?? 0) + 1);
   }
+}
+
+/** One-way mode keeps one position per symbol; hedge mode one per side. */
+export function positionKey(symbol: string, positionSide: PositionSide): string {
+  return positionSide === "BOTH" ? symbol : `${symbol}:${positionSide}`;
+}
+
+export interface HeldPosition {
+  symbol: string;
+  positionSide: PositionSide;
+  pos: FakePosition;
+}
+
+/** The account's positions (flat ones included) with the symbol and side their key stands for. */
+export function* positionsOf(account: FakeAccount): Generator<HeldPosition> {
+  for (const [key, pos] of account.positions) {
+    const i = key.indexOf(":");
+    if (i < 0) yield { symbol: key, positionSide: "BOTH", pos };
+    else yield { symbol: key.slice(0, i), positionSide: key.slice(i + 1) as PositionSide, pos };
+  }
+}
+
+/** NEW and PARTIALLY_FILLED orders are open: listed by openOrders, cancelable, their client id taken. */
+export function isOpen(order: FakeOrder): boolean {
+  return order.status === "NEW" || order.status === "PARTIALLY_FILLED";
 }

@@ -17,7 +17,14 @@ export interface SymbolSpec {
   maxLeverage: number;
   defaultLeverage: number;
   initialPrice: Decimal;
+  /** MAX_NUM_ORDERS filter: open orders per symbol and account. Default 200. */
+  maxNumOrders?: number;
+  /** MAX_NUM_ALGO_ORDERS filter: open conditional orders per symbol and account. Default 10. */
+  maxNumAlgoOrders?: number;
 }
+
+export const DEFAULT_MAX_NUM_ORDERS = 200;
+export const DEFAULT_MAX_NUM_ALGO_ORDERS = 10;
 
 function spec(s: {
   symbol: string;
@@ -128,8 +135,8 @@ export function exchangeInfoSymbol(s: SymbolSpec): Record<string, unknown> {
         maxQty: s.marketMaxQty.toFixed(),
         minQty: s.minQty.toFixed(),
       },
-      { filterType: "MAX_NUM_ORDERS", limit: 200 },
-      { filterType: "MAX_NUM_ALGO_ORDERS", limit: 10 },
+      { filterType: "MAX_NUM_ORDERS", limit: s.maxNumOrders ?? DEFAULT_MAX_NUM_ORDERS },
+      { filterType: "MAX_NUM_ALGO_ORDERS", limit: s.maxNumAlgoOrders ?? DEFAULT_MAX_NUM_ALGO_ORDERS },
       { filterType: "MIN_NOTIONAL", notional: s.minNotional.toFixed() },
       { filterType: "PERCENT_PRICE", multiplierUp: "1.0500", multiplierDown: "0.9500", multiplierDecimal: "4" },
     ],
