@@ -205,6 +205,8 @@ export function createExecutionLedger(
         SELECT v.tid, v.acc, v.strat, v.sub, v.symbol, v.side, 'opening', v.acc || '|' || v.symbol, v.lev,
           v.amount::numeric, now(), now()
         FROM v JOIN "Subscription" s ON s."id" = v.sub AND s."status" = 'active'
+        -- An entry row of this execution already written means another attempt owns the trade.
+        WHERE NOT EXISTS (SELECT 1 FROM "Order" x WHERE x."clientOrderId" = v.cid)
         ON CONFLICT DO NOTHING
         RETURNING "id"
       ), o AS (

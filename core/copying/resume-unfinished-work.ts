@@ -42,11 +42,17 @@ export async function resumeUnfinishedWork(deps: {
     },
     select: { signalId: true, subscriptionId: true, updatedAt: true },
   });
+  // At start-up (no staleness asked) work may still be moving in a retry chain of its own: the plain id joins that
+  // chain instead of running beside it. The periodic sweep only takes what nobody touched for `staleAfterMs`, and
+  // names the job by that last change, so it can re-run an execution whatever job ids completed before.
+  const stale = (deps.staleAfterMs ?? 0) > 0;
   await deps.queue.addBulk(
     "execute-subscription",
     executions.map((e) => ({
       data: { signalId: e.signalId, subscriptionId: e.subscriptionId },
-      jobId: jobIds.resumeExecution(e.signalId, e.subscriptionId, e.updatedAt),
+      jobId: stale
+        ? jobIds.resumeExecution(e.signalId, e.subscriptionId, e.updatedAt)
+        : jobIds.execute(e.signalId, e.subscriptionId),
     })),
   );
   if (signals.length || executions.length) {

@@ -9,7 +9,7 @@ import { clientOrderIdFor } from "../orders/client-order-id.ts";
 import { placeOrder } from "../orders/place-order.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { type Decimal, dec, decOrNull } from "../platform/decimal.ts";
-import { isAppError } from "../platform/errors.ts";
+import { AppError, isAppError } from "../platform/errors.ts";
 import { cancelStrayProtection } from "./cancel-stray-protection.ts";
 import { closeTrade } from "./close-trade.ts";
 import { protectTrade } from "./protect-trade.ts";
@@ -99,7 +99,7 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
         requestedAmount: amount,
       },
     });
-    if (!opened) return { status: "skipped", reason: await whyNotOpened(execution, deps.db) };
+    if (!opened) return { status: "skipped", reason: await whyNotOpened(execution, deps) };
     placed = await sendEntry(tradeId, deps);
   }
   const sized: Sized = { side: orderSide, leverage, requestedAmount: amount, referencePrice };
@@ -216,12 +216,22 @@ async function tooManyPositions(
   };
 }
 
-/** Why the trade could not be written: the symbol is taken, or the subscription stopped being active. */
-async function whyNotOpened(execution: LoadedExecution, db: DbClient): Promise<string> {
-  const live = await db.trade.findUnique({
+/**
+ * Why the trade could not be written: the symbol is taken, or the subscription stopped being active. Taken by
+ * this very execution means another attempt of it got there first (a redelivered job): that one places the
+ * entry, this one looks again once its request can no longer be in flight.
+ */
+async function whyNotOpened(execution: LoadedExecution, deps: Deps): Promise<string> {
+  const live = await deps.db.trade.findUnique({
     where: { liveKey: `${execution.accountId}|${execution.signal.symbol}` },
-    select: { side: true, strategy: { select: { name: true } } },
+    select: { side: true, strategy: { select: { name: true } }, orders: { select: { executionId: true } } },
   });
+  const ours = await deps.db.order.count({ where: { clientOrderId: execution.clientOrderId } });
+  if (ours > 0 || live?.orders.some((o) => o.executionId === execution.id)) {
+    throw new AppError("EXCHANGE_UNCERTAIN", "another attempt of this execution is placing its entry", {
+      retryAfterMs: Math.max(1, deps.exchange.inFlightMs ?? 0),
+    });
+  }
   if (live) return heldBy(execution.signal.symbol, live.strategy.name, live.side);
   return "subscription is paused";
 }

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Decimal } from "../../../core/platform/decimal.ts";
 import { type FakeBinance, startFakeBinance } from "../../fake-binance/start-fake-binance.ts";
 import { type MimicSystem, type Strategy, startMimic } from "./mimic-system.ts";
 
@@ -21,15 +20,15 @@ describe("signals older than the strategy's maximum age when their jobs start", 
 
   beforeAll(async () => {
     fake = await startFakeBinance({ startingBalance: "10000" });
-    // No worker yet: whatever arrives now waits.
     mimic = await startMimic({ fakeUrl: fake.url, workers: 0 });
     strategy = await mimic.createStrategy({ name: "Short fuse", maxSignalAgeSec: 1 });
     await mimic.seed(strategy, FOLLOWERS, "stale");
-    // Every follower already holds a BTC long (opened earlier, whichever way) that the close must flatten.
-    for (let i = 0; i < FOLLOWERS; i++) {
-      const account = fake.state.addKey(`stale-${i}`);
-      account.positions.set("BTCUSDT", { amt: new Decimal("0.005"), entryPrice: new Decimal("60000"), updateTime: 0 });
-    }
+    // Every follower holds the strategy's BTC long, opened in time, that the late close must flatten.
+    const worker = await mimic.startWorker();
+    const opened = await mimic.webhook(strategy, { symbol: "BTCUSDT", action: "long", id: "in-time" });
+    expect(await mimic.waitTerminal(opened, FOLLOWERS, 30_000)).toEqual({ filled: FOLLOWERS });
+    // Then no worker: whatever arrives now waits.
+    await worker.stop();
   }, 120_000);
   afterAll(async () => {
     await mimic?.close();
@@ -56,7 +55,7 @@ describe("signals older than the strategy's maximum age when their jobs start", 
     }
     const close = await view(lateClose);
     expect(close.executions.map((e) => [e.amount, fake.creates(e.clientOrderId)])).toEqual(
-      Array(FOLLOWERS).fill(["0.005", 1]),
+      Array(FOLLOWERS).fill([expect.stringMatching(/^0\.0\d+$/), 1]),
     );
     const open = [...fake.state.accounts.values()]
       .flatMap((a) => [...a.positions.values()])
