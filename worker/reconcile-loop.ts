@@ -2,8 +2,8 @@ import { type ReconcileDeps, reconcileDueAccounts, scheduleAccounts } from "../c
 import { type Periodic, runEvery } from "./run-every.ts";
 
 // Accounts taken per round and reconciled at once by this worker; each costs about one exchange request.
-const ROUND_LIMIT = 2_000;
-const CONCURRENCY = 32;
+export const ROUND_LIMIT = 2_000;
+export const RECONCILE_CONCURRENCY = 32;
 
 /**
  * The reconciliation loop: each account with open trades has its turn once per `intervalMs`, at its own point of
@@ -26,7 +26,7 @@ export function startReconcileLoop(deps: ReconcileDeps & { intervalMs: number })
       const round = await reconcileDueAccounts(deps, {
         intervalMs: deps.intervalMs,
         limit: ROUND_LIMIT,
-        concurrency: CONCURRENCY,
+        concurrency: RECONCILE_CONCURRENCY,
       });
       if (round.changed || round.failed) deps.logger.info(round, "reconciliation round");
     },

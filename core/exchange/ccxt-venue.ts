@@ -172,7 +172,9 @@ export class CcxtVenue {
     const pristine = this.pristineOptions.get(ex);
     if (!pristine) return;
     const options = ex.options as Record<string, unknown>;
+    const shared = this.profile.sharedOptions ?? [];
     for (const key of Object.keys(options)) {
+      if (shared.includes(key)) continue;
       if (!pristine.has(key)) delete options[key];
       else if (options[key] !== pristine.get(key)) options[key] = pristine.get(key);
     }

@@ -37,6 +37,11 @@ export interface VenueProfile {
   leverageUnchangedCodes: readonly string[];
   /** Keys ccxt caches in `options` about whichever account last used the instance; cleared on release. */
   accountScopedOptions: readonly string[];
+  /**
+   * Option keys a call may add that are kept across followers: what is the same for every account and costs a
+   * request to learn. Every other key is put back as built when the instance is released (ccxt-venue.ts).
+   */
+  sharedOptions?: readonly string[];
   /** A plain market order by a shorter path than ccxt's createOrder, where one is worth having (the fan-out's). */
   marketOrder?(ex: Exchange, order: MarketOrder): Promise<OrderResult>;
 }
@@ -100,6 +105,9 @@ const binanceusdm: VenueProfile = {
   // Once set, ccxt reads a later -2015 as a temporary ban (DDoSProtection) instead of a bad key. The per-instance
   // leverage brackets cache is left alone: it only feeds maintenance-margin estimates we do not use.
   accountScopedOptions: ["hasAlreadyAuthenticatedSuccessfully"],
+  // The leverage brackets table (GET leverageBracket) that every fetchPositions loads first: it only feeds
+  // maintenance-margin estimates we do not use, and reloading it per follower doubled reconciliation's requests.
+  sharedOptions: ["leverageBrackets"],
   marketOrder: binanceMarketOrder,
 };
 

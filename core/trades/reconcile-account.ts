@@ -2,12 +2,45 @@ import type { Logger } from "pino";
 import type { ExchangeClient } from "../exchange/exchange.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { dec } from "../platform/decimal.ts";
+import type { Sql } from "../platform/sql.ts";
 import { reconcileTrade } from "./reconcile-trade.ts";
 
 /** A close in flight this recently is its execution's business, not reconciliation's. */
-const CLOSING_GRACE_MS = 60_000;
+const CLOSING_GRACE = "60 seconds";
 /** Closed trades whose fees are still to be read are looked at for this long. */
-const FEE_SYNC_WINDOW_MS = 24 * 3600_000;
+const FEE_SYNC_WINDOW = "1 day";
+
+/** What reconciliation needs of an account's trade to decide whether to look closer. */
+export interface WatchedTrade {
+  id: string;
+  accountId: string;
+  symbol: string;
+  side: string;
+  status: "opening" | "open" | "closing" | "closed";
+  openAmount: string;
+  /** A close that has been in flight past the grace: reconciliation finds out what happened. */
+  staleClose: boolean;
+  /** Closed, with the exchange's fills (fees) not read yet. */
+  unsynced: boolean;
+}
+
+/** Every trade of these accounts that reconciliation watches, in one statement for a whole round. */
+export async function watchedTrades(sql: Sql, accountIds: string[]): Promise<Map<string, WatchedTrade[]>> {
+  const rows = await sql.query<WatchedTrade>(
+    `SELECT t."id", t."accountId", t."symbol", t."side", t."status"::text AS "status",
+      t."openAmount"::text AS "openAmount",
+      (t."status" = 'closing' AND t."updatedAt" < now() - interval '${CLOSING_GRACE}') AS "staleClose",
+      (t."status" = 'closed') AS "unsynced"
+    FROM "Trade" t
+    WHERE t."accountId" = ANY($1::text[]) AND (t."status" IN ('opening', 'open', 'closing')
+      OR (t."status" = 'closed' AND t."fillsSyncedAt" IS NULL AND t."entryAmount" > 0
+        AND t."closedAt" > now() - interval '${FEE_SYNC_WINDOW}'))`,
+    [accountIds],
+  );
+  const byAccount = new Map<string, WatchedTrade[]>(accountIds.map((id) => [id, []]));
+  for (const r of rows) byAccount.get(r.accountId)?.push(r);
+  return byAccount;
+}
 
 export interface AccountReconciliation {
   /** Trades compared with the exchange. */
@@ -24,53 +57,29 @@ export interface AccountReconciliation {
  * account per cycle, whatever the number of trades. Closed trades get their exchange fills (fees) read once.
  */
 export async function reconcileAccount(
-  input: { accountId: string; now: Date },
+  input: { accountId: string; trades: WatchedTrade[] },
   deps: { db: DbClient; exchange: ExchangeClient; logger: Logger },
 ): Promise<AccountReconciliation> {
-  const { db, exchange } = deps;
-  const now = input.now.getTime();
-  const [live, unsynced] = await Promise.all([
-    db.trade.findMany({
-      where: {
-        accountId: input.accountId,
-        OR: [{ status: "open" }, { status: "closing", updatedAt: { lt: new Date(now - CLOSING_GRACE_MS) } }],
-      },
-    }),
-    db.trade.findMany({
-      where: {
-        accountId: input.accountId,
-        status: "closed",
-        fillsSyncedAt: null,
-        closedAt: { gte: new Date(now - FEE_SYNC_WINDOW_MS) },
-        entryAmount: { gt: 0 },
-      },
-      select: { id: true },
-    }),
-  ]);
+  const live = input.trades.filter((t) => t.status === "open" || t.staleClose);
   let changed = 0;
+  let stillWatched = input.trades.filter((t) => t.status === "opening" || (t.status === "closing" && !t.staleClose));
   if (live.length) {
-    const positions = await exchange.fetchPositions();
+    const positions = await deps.exchange.fetchPositions();
     for (const trade of live) {
       const position = positions.find((p) => p.symbol === trade.symbol && p.side === trade.side) ?? null;
-      const open = dec(trade.openAmount);
-      if (position?.contracts.gte(open) && trade.status === "open") continue;
+      if (position?.contracts.gte(dec(trade.openAmount)) && trade.status === "open") {
+        stillWatched.push(trade);
+        continue;
+      }
       changed += 1;
-      await reconcileTrade({ tradeId: trade.id, position }, deps);
+      const after = await reconcileTrade({ tradeId: trade.id, position }, deps);
+      if (after.status !== "closed") stillWatched.push(trade);
     }
   }
-  for (const { id } of unsynced) {
-    const trade = await db.trade.findUniqueOrThrow({ where: { id } });
-    if (trade.fillsSyncedAt) continue;
-    await reconcileTrade({ tradeId: id, position: null }, deps);
+  for (const trade of input.trades.filter((t) => t.unsynced)) {
+    const after = await reconcileTrade({ tradeId: trade.id, position: null }, deps);
+    if (!after.fillsSyncedAt) stillWatched.push(trade);
   }
-  const remaining = await db.trade.count({
-    where: {
-      accountId: input.accountId,
-      OR: [
-        { status: { in: ["opening", "open", "closing"] } },
-        { status: "closed", fillsSyncedAt: null, closedAt: { gte: new Date(now - FEE_SYNC_WINDOW_MS) } },
-      ],
-    },
-  });
-  return { trades: live.length, changed, active: remaining > 0 };
+  stillWatched = stillWatched.filter((t, i, all) => all.findIndex((x) => x.id === t.id) === i);
+  return { trades: live.length, changed, active: stillWatched.length > 0 };
 }

@@ -4,7 +4,7 @@ import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { toAppError } from "../platform/errors.ts";
 import type { Sql } from "../platform/sql.ts";
-import { reconcileAccount } from "./reconcile-account.ts";
+import { reconcileAccount, watchedTrades } from "./reconcile-account.ts";
 
 export interface ReconcileRound {
   accounts: number;
@@ -77,6 +77,12 @@ export async function reconcileDueAccounts(
 ): Promise<ReconcileRound> {
   const accounts = await claimDueAccounts(deps, opts);
   const round: ReconcileRound = { accounts: accounts.length, trades: 0, changed: 0, failed: 0, rateLimited: 0 };
+  if (!accounts.length) return round;
+  const watched = await watchedTrades(
+    deps.sql,
+    accounts.map((a) => a.id),
+  );
+  const idle: string[] = [];
   const limit = pLimit(opts.concurrency);
   await Promise.all(
     accounts.map((account) =>
@@ -84,13 +90,12 @@ export async function reconcileDueAccounts(
         const logger = deps.logger.child({ accountId: account.id });
         try {
           const exchange = deps.exchanges.forAccount(account);
-          const result = await reconcileAccount(
-            { accountId: account.id, now: deps.now() },
-            { ...deps, exchange, logger },
-          );
+          const trades = watched.get(account.id) ?? [];
+          if (!trades.length) return void idle.push(account.id);
+          const result = await reconcileAccount({ accountId: account.id, trades }, { ...deps, exchange, logger });
           round.trades += result.trades;
           round.changed += result.changed;
-          if (!result.active) await setReconcileDue(deps.db, [account.id], null);
+          if (!result.active) idle.push(account.id);
         } catch (err) {
           const error = toAppError(err);
           round.failed += 1;
@@ -105,5 +110,7 @@ export async function reconcileDueAccounts(
       }),
     ),
   );
+  // Nothing left to watch: no turns until a trade opens there again (scheduleAccounts).
+  await setReconcileDue(deps.db, idle, null);
   return round;
 }

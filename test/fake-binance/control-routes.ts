@@ -1,9 +1,11 @@
+import { Decimal } from "../../core/platform/decimal.ts";
 import { faultsFromJson } from "./faults.ts";
 import type { FakeBinance } from "./start-fake-binance.ts";
 import type { PositionSide, Side } from "./state.ts";
 
 // HTTP control surface under /__control, so a fake running in another process (benchmarks) can be driven:
 //   POST   /__control/price          {symbol, price}
+//   POST   /__control/positions      {positions: [{apiKey, symbol, amt, entryPrice}]}: held positions, set in bulk
 //   POST   /__control/keys           {apiKey, secret?, balance?}
 //   POST   /__control/keys/revoke    {apiKey}
 //   POST   /__control/balance        {apiKey, balance}
@@ -117,6 +119,19 @@ export function handleControl(
       return ok;
     case "GET /__control/weight":
       return { status: 200, body: { used: fake.usedWeight(), ...fake.state.weight.options() } };
+    case "POST /__control/positions": {
+      // Benchmarks start from accounts that already hold positions: set them directly, in bulk.
+      const list = Array.isArray(body.positions) ? (body.positions as Record<string, unknown>[]) : [];
+      for (const p of list) {
+        const account = fake.state.resolveKey(str(p, "apiKey")) ?? fake.state.addKey(str(p, "apiKey"));
+        account.positions.set(str(p, "symbol"), {
+          amt: new Decimal(str(p, "amt")),
+          entryPrice: new Decimal(str(p, "entryPrice")),
+          updateTime: Date.now(),
+        });
+      }
+      return { status: 200, body: { set: list.length } };
+    }
     case "POST /__control/user-order": {
       const order = {
         symbol: str(body, "symbol"),

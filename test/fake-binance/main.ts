@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { startFakeBinance } from "./start-fake-binance.ts";
+import { defaultSymbols, extraSymbols } from "./symbols.ts";
 
 // Runs the fake as its own process, so a benchmark's client load does not share its event loop:
 //   npx tsx test/fake-binance/main.ts --port 9999 [--balance 10000] [--strict-keys]
@@ -10,10 +11,13 @@ const { values } = parseArgs({
     port: { type: "string", default: "0" },
     balance: { type: "string", default: "10000" },
     "strict-keys": { type: "boolean", default: false },
+    // Extra symbols COIN1USDT..COIN<n>USDT beside the default ones (benchmarks holding many positions per account).
+    "extra-symbols": { type: "string", default: "0" },
   },
 });
 
 const fake = await startFakeBinance({
+  symbols: [...defaultSymbols, ...extraSymbols(Number(values["extra-symbols"]))],
   port: Number(values.port),
   startingBalance: values.balance,
   autoRegisterKeys: !values["strict-keys"],

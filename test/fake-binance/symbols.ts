@@ -145,3 +145,20 @@ export function exchangeInfoSymbol(s: SymbolSpec): Record<string, unknown> {
     permissionSets: ["GRID", "COPY"],
   };
 }
+
+/** COIN1USDT … COIN<n>USDT, priced 100: as many markets as a benchmark's accounts hold positions in. */
+export function extraSymbols(n: number): SymbolSpec[] {
+  return Array.from({ length: n }, (_, i) =>
+    spec({
+      symbol: `COIN${i + 1}USDT`,
+      base: `COIN${i + 1}`,
+      tickSize: "0.01",
+      stepSize: "0.01",
+      maxQty: "100000",
+      marketMaxQty: "10000",
+      minNotional: "5",
+      maxLeverage: 50,
+      price: "100",
+    }),
+  );
+}
