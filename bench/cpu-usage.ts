@@ -42,6 +42,14 @@ export async function cpuUsage(groups: Record<string, number[] | string>) {
   };
 }
 
+export interface Steal {
+  seconds: number;
+  /** Of the CPUs' time over the wall time measured. */
+  percent: number;
+  /** `steal 0.12 s (3% of the CPUs' time)`, as the benchmark prints it. */
+  toString(): string;
+}
+
 /**
  * Time the hypervisor gave neither vCPU to this VM between start and stop (the `steal` column of /proc/stat), in
  * seconds summed over the CPUs, and the wall time: a pass's slow acks mean something else when the host took a
@@ -51,9 +59,14 @@ export async function stolenTime() {
   const steal = async () => Number((await readFile("/proc/stat", "utf8")).split("\n")[0]?.trim().split(/\s+/)[8]);
   const start = await steal();
   const t0 = performance.now();
-  return async () => {
+  return async (): Promise<Steal> => {
     const seconds = ((await steal()) - start) / TICKS_PER_SEC;
     const wallSeconds = (performance.now() - t0) / 1000;
-    return `steal ${seconds.toFixed(2)} s (${((seconds / wallSeconds / cpus().length) * 100).toFixed(0)}% of the CPUs' time)`;
+    const percent = (seconds / wallSeconds / cpus().length) * 100;
+    return {
+      seconds,
+      percent,
+      toString: () => `steal ${seconds.toFixed(2)} s (${percent.toFixed(0)}% of the CPUs' time)`,
+    };
   };
 }

@@ -1,8 +1,8 @@
-// npm run bench:fanout -- --followers N [--workers 1] [--concurrency 256] [--second-rate 50]
+// npm run bench:fanout -- --followers N [--workers 1] [--concurrency 256] [--second-rate 50] [--raw-concurrency auto]
 // One webhook fanned out to N followers, each with its own binanceusdm key, through the real API and worker
 // processes on Postgres + Redis, against the fake Binance in its own process: three times on its own, three times
-// while a second strategy takes webhooks, then that webhook load alone; then the bare-fetch ceiling. See
-// docs/performance.md.
+// while a second strategy takes webhooks, then that webhook load alone; then the ceiling (bare signed orders
+// through ccxt's HTTP client, bench/raw-orders.ts). See docs/performance.md.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { createDb } from "../core/platform/db/create-db.ts";
@@ -11,7 +11,7 @@ import { freePort, type Proc, startEntry } from "../test/processes.ts";
 import { createBenchState, REDIS_URL } from "./bench-state.ts";
 import { cpuUsage, stolenTime } from "./cpu-usage.ts";
 import { samplePeakRss } from "./process-rss.ts";
-import { rawOrders } from "./raw-orders.ts";
+import { createRawClient, describeRawRun, type RawRun } from "./raw-orders.ts";
 import { seedFollowers } from "./seed-followers.ts";
 
 const { values } = parseArgs({
@@ -31,6 +31,11 @@ const { values } = parseArgs({
     // Writes V8 CPU profiles of the API and worker processes into this directory.
     profile: { type: "string" },
     "shared-session": { type: "boolean", default: false },
+    // The ceiling's requests in flight (= its connections): "auto" tries RAW_CANDIDATES and workers × concurrency
+    // and keeps the fastest; a number, or a comma-separated list to choose from.
+    "raw-concurrency": { type: "string", default: "auto" },
+    // Rounds of the ceiling's tuning runs (N orders each, per candidate).
+    "raw-tune-rounds": { type: "string", default: "2" },
   },
 });
 const N = Number(values.followers);
@@ -52,6 +57,10 @@ const SYMBOL = "BTCUSDT";
 // rounds the passes are even.
 const WARMUP = 2000;
 const WARMUP_ROUNDS = 3;
+// The ceiling's candidate concurrencies (requests in flight, one connection each) when --raw-concurrency is auto.
+const RAW_CANDIDATES = [8, 16, 32, 64, 128, 256, 512];
+// ccxt signs binanceusdm orders with the venue profile's recvWindow (core/exchange/venue-profiles.ts).
+const RECV_WINDOW = 5000;
 
 const log = (msg: string) => process.stdout.write(`${msg}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -166,10 +175,32 @@ try {
     }
   };
 
+  // Each measured signal is an entry; a second entry of the same strategy while its trade is open would be a
+  // duplicate. So every entry is followed, outside any measurement, by the strategy's close: the next signal then
+  // opens fresh trades, as the first did.
+  const flatten = async (strategy: { slug: string; passphrase: string }, id: string, n: number) => {
+    const close = await webhook(strategy, { symbol: SYMBOL, action: "close", id: `${id}-close` });
+    const counts = await waitTerminal(close.signalId, n, 300_000);
+    if ((counts.filled ?? 0) < n) log(`  close after ${id}: ${JSON.stringify(counts)}`);
+    // Reconciliation then reads each closed trade's fills (its fees) once, spread over its interval: bookkeeping
+    // bench:reconcile measures. The next signal starts once it is done, so no pass carries the last one's.
+    const started = Date.now();
+    for (;;) {
+      const [row] = await db.sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "Trade" WHERE "status" = 'closed' AND "fillsSyncedAt" IS NULL AND "entryAmount" > 0`,
+        [],
+      );
+      if (!row?.n) break;
+      if (Date.now() - started > 60_000) throw new Error(`reconciliation did not settle: ${row.n} trades unsynced`);
+      await sleep(250);
+    }
+  };
+
   // 4. Warm-up: markets loaded, pool built and code paths optimised, as in a process that has been running.
   for (let round = 0; round < WARMUP_ROUNDS; round++) {
     const warm = await webhook(warmup, { symbol: SYMBOL, action: "long", id: `warmup-${round}` });
     await waitTerminal(warm.signalId, WARMUP, 60_000);
+    await flatten(warmup, `warmup-${round}`, WARMUP);
   }
   await control("reset-counters", {});
 
@@ -196,19 +227,29 @@ try {
     await loadProc.waitFor(/load is up/);
     return loadProc;
   };
-  /** Stops the load and returns its acks as [sentAt epoch ms, ms]. */
+  /**
+   * Stops the load and returns its deliveries as [scheduled epoch ms, ms from the scheduled time]: `acks` answered
+   * 202, `failed` not (another status, an error, no answer in time).
+   */
   const stopLoad = async (loadProc: Proc) => {
     await loadProc.stop();
     const line = /^acks (.*)$/m.exec(loadProc.output());
-    if (!line) throw new Error(`the webhook load printed no acks:\n${loadProc.output()}`);
-    const failed = /^failures .*$/m.exec(loadProc.output());
-    if (failed) log(`  second strategy: ${failed[0]}`);
-    return JSON.parse(line[1] as string) as [number, number][];
+    const failedLine = /^failed (.*)$/m.exec(loadProc.output());
+    if (!line || !failedLine) throw new Error(`the webhook load printed no acks:\n${loadProc.output()}`);
+    const failures = /^failures .*$/m.exec(loadProc.output());
+    if (failures) log(`  second strategy: ${failures[0]}`);
+    return {
+      acks: JSON.parse(line[1] as string) as [number, number][],
+      failed: (JSON.parse(failedLine[1] as string) as [number, number, string][]).map(
+        ([at, ms]) => [at, ms] as [number, number],
+      ),
+    };
   };
   const pass = async (id: string, rate: number) => {
     await control("reset-counters", {});
     const acks: number[] = [];
     const loadAcks: [number, number][] = [];
+    const loadFailed: [number, number][] = [];
     const loadProc = rate > 0 ? await startLoad(`${id}-load`, rate) : undefined;
     const rss = samplePeakRss(workerProcs.map((w) => w.child.pid as number));
     const cpu = await cpuUsage({
@@ -247,7 +288,11 @@ try {
     const walAfter = await wal();
     const walBytes = walAfter.bytes - walBefore.bytes;
     const fullPages = walAfter.fpi - walBefore.fpi;
-    if (loadProc) loadAcks.push(...(await stopLoad(loadProc)));
+    if (loadProc) {
+      const load = await stopLoad(loadProc);
+      loadAcks.push(...load.acks);
+      loadFailed.push(...load.failed);
+    }
     await sleep(200);
     const workerRss = rss.stop();
     const last = await db.prisma.execution.aggregate({
@@ -257,7 +302,11 @@ try {
     const totalMs = (last._max.updatedAt as Date).getTime() - t0;
     const stats = await control("stats");
     // The second strategy's deliveries sent while the fan-out ran: from the webhook to the last execution.
+    // sentAt is each delivery's scheduled time, and ms runs from it (bench/webhook-load.ts). A delivery that
+    // failed counts as an infinitely slow ack in the percentiles.
     for (const [sentAt, ms] of loadAcks) if (sentAt >= t0 && sentAt <= t0 + totalMs) acks.push(ms);
+    const ackFailures = loadFailed.filter(([sentAt]) => sentAt >= t0 && sentAt <= t0 + totalMs).length;
+    for (let k = 0; k < ackFailures; k++) acks.push(Number.POSITIVE_INFINITY);
     acks.sort((a, b) => a - b);
     const result = {
       totalMs,
@@ -266,10 +315,12 @@ try {
       firstOrderMs: (stats.firstOrderAt as number) - t0,
       ackP99: acks[Math.min(acks.length - 1, Math.floor(acks.length * 0.99))] ?? 0,
       acks,
+      ackFailures,
       workerRss,
+      stealPct: stolen.percent,
     };
     log(
-      `pass ${id} (second strategy at ${rate}/s): executions ${JSON.stringify(counts)}; exchange accepted ${stats.acceptedOrders}, duplicates ${stats.duplicateCreates}; total ${totalMs} ms, ${result.ordersPerSec.toFixed(0)} orders/s, first order ${result.firstOrderMs} ms, last order ${(stats.lastOrderAt as number) - t0} ms, ${acks.length} acks p50 ${acks[Math.floor(acks.length / 2)]?.toFixed(1)} ms p99 ${result.ackP99.toFixed(1)} ms, worker RSS ${workerRss.toFixed(0)} MB`,
+      `pass ${id} (second strategy at ${rate}/s): executions ${JSON.stringify(counts)}; exchange accepted ${stats.acceptedOrders}, duplicates ${stats.duplicateCreates}; total ${totalMs} ms, ${result.ordersPerSec.toFixed(0)} orders/s, first order ${result.firstOrderMs} ms, last order ${(stats.lastOrderAt as number) - t0} ms, ${acks.length - ackFailures} acks p50 ${acks[Math.floor(acks.length / 2)]?.toFixed(1)} ms p99 ${result.ackP99.toFixed(1)} ms, worker RSS ${workerRss.toFixed(0)} MB, ack failures ${ackFailures} (in the percentiles as infinite)`,
     );
     if (rate > 0)
       log(
@@ -279,6 +330,7 @@ try {
           .join(" ")}`,
       );
     log(`  orders accepted per 50 ms from the first: ${(stats.ordersPer50ms as unknown as number[]).join(" ")}`);
+    await flatten(main, id, N);
     log(
       `  cpu seconds: ${Object.entries(cpuSeconds)
         .map(([k, v]) => `${k} ${v.toFixed(2)}`)
@@ -295,7 +347,9 @@ try {
     const steal = await stolenTime();
     await sleep(durationMs);
     const stolen = await steal();
-    return { stolen, acks: (await stopLoad(loadProc)).map(([, ms]) => ms).sort((a, b) => a - b) };
+    const load = await stopLoad(loadProc);
+    const acks = [...load.acks.map(([, ms]) => ms), ...load.failed.map(() => Number.POSITIVE_INFINITY)];
+    return { stolen, failures: load.failed.length, acks: acks.sort((a, b) => a - b) };
   };
   // Three quiet passes, as the ceiling below is the best of three: single runs of either side vary by up to half
   // on this machine, and comparing Mimic's single run with the ceiling's best would measure the noise.
@@ -309,15 +363,16 @@ try {
     await pass("bench-loaded-3", secondRate),
   ];
   const pooled = loadeds.flatMap((l) => l.acks).sort((a, b) => a - b);
+  const pooledFailures = loadeds.reduce((n, l) => n + l.ackFailures, 0);
   const loadedMs = loadeds.reduce((sum, l) => sum + l.totalMs, 0);
   // The same webhook load with no fan-out running, as long as the loaded passes together: the floor this machine
   // puts under their acks, so that what the fan-out adds can be told from what the machine does on its own.
-  const { stolen: idleStolen, acks: idle } = await idleAcks(Math.max(3000, loadedMs));
+  const { stolen: idleStolen, acks: idle, failures: idleFailures } = await idleAcks(Math.max(3000, loadedMs));
   log(
-    `idle acks (second strategy at ${secondRate}/s, no fan-out, ${idle.length}): p50 ${quantile(idle, 0.5).toFixed(1)} ms p99 ${quantile(idle, 0.99).toFixed(1)} ms; slowest ${idle
+    `idle acks (second strategy at ${secondRate}/s, no fan-out, ${idle.length - idleFailures}): p50 ${quantile(idle, 0.5).toFixed(1)} ms p99 ${quantile(idle, 0.99).toFixed(1)} ms; slowest ${idle
       .slice(-8)
       .map((a) => a.toFixed(1))
-      .join(" ")}; ${idleStolen}`,
+      .join(" ")}; ${idleStolen}; ack failures ${idleFailures} (in the percentiles as infinite)`,
   );
 
   for (const p of [apiProc, ...workerProcs]) await p.stop();
@@ -335,36 +390,85 @@ try {
   }
   log(`raw: Postgres quiet after ${Math.round(performance.now() - quietSince)} ms`);
 
-  // 6. The ceiling: bare signed fetches at the same concurrency against the same server, nothing else running.
-  // Warmed first, as Mimic was: a cold run (connections opened, code compiled during it) understates the
-  // ceiling by up to half, which would flatter the ratio. Then the best of three: it is a ceiling, and single
-  // runs vary by a third on this machine.
-  const rawRun = (orders: number) =>
-    rawOrders({ url: fakeUrl, orders, concurrency: workers * concurrency, symbol: SYMBOL, quantity: "0.003" });
+  // 6. The ceiling: the same orders sent straight to the same server by the leanest client built on ccxt's HTTP
+  // client (bench/raw-orders.ts), nothing else running. Keys as Mimic's passes use them: N distinct keys, one
+  // order each per run (2,000 other keys for the warm-up runs, as for Mimic's warm-up signals). Warmed first, as
+  // Mimic was: a cold run (connections opened, code compiled during it) understates the ceiling by up to half,
+  // which would flatter the ratio. Then its concurrency tuned on this machine (runs of N orders at each candidate,
+  // the best of --raw-tune-rounds each), then the best of three at the fastest, as Mimic gets the best of three
+  // quiet passes: it is a ceiling, and single runs vary by a third on this machine.
+  const raw = createRawClient({
+    url: fakeUrl,
+    symbol: SYMBOL,
+    quantity: "0.003",
+    recvWindow: RECV_WINDOW,
+    exchangePid: fakeProc.child.pid as number,
+  });
+  log(`raw: ceiling method: ${raw.method}`);
+  const rawRuns: RawRun[] = [];
+  const rawRun = async (label: string, orders: number, concurrency: number, keyPrefix: string) => {
+    const r = await raw.run({ label, orders, concurrency, keyPrefix });
+    log(`  ${describeRawRun(r)}`);
+    rawRuns.push(r);
+    return r;
+  };
+  const ownConcurrency = workers * concurrency;
+  const candidates =
+    values["raw-concurrency"] === "auto"
+      ? [...new Set([...RAW_CANDIDATES, ownConcurrency])].sort((a, b) => a - b)
+      : values["raw-concurrency"].split(",").map(Number);
+  if (candidates.some((c) => !Number.isInteger(c) || c < 1)) throw new Error("--raw-concurrency: auto or numbers");
+  const tuneRounds = Number(values["raw-tune-rounds"]);
+  if (!Number.isInteger(tuneRounds) || tuneRounds < 1) throw new Error("--raw-tune-rounds: at least 1");
   const colds = [];
-  for (let round = 0; round < WARMUP_ROUNDS; round++) colds.push(await rawRun(WARMUP));
-  const runs = [await rawRun(N), await rawRun(N), await rawRun(N)];
-  const raw = runs.reduce((best, r) => (r.ordersPerSec > best.ordersPerSec ? r : best));
-  const failures = [...colds, ...runs].reduce((n, r) => n + r.failures, 0);
+  for (let round = 0; round < WARMUP_ROUNDS; round++)
+    colds.push(await rawRun(`warm-up-${round + 1}`, WARMUP, ownConcurrency, "rawwarm"));
+  let rawConcurrency = candidates[0] as number;
+  if (candidates.length > 1) {
+    const best = new Map<number, number>();
+    for (let round = 0; round < tuneRounds; round++) {
+      // Up, then down: a machine that slows or speeds up through the tuning favours neither end.
+      for (const c of round % 2 ? [...candidates].reverse() : candidates) {
+        const r = await rawRun(`tune-${c}-${round + 1}`, N, c, "raw");
+        best.set(c, Math.max(best.get(c) ?? 0, r.ordersPerSec));
+      }
+    }
+    rawConcurrency = [...best].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+    log(
+      `raw: tuning (best of ${tuneRounds} runs of ${N} orders each): ${[...best].map(([c, v]) => `concurrency ${c} ${v.toFixed(0)} orders/s`).join(", ")}; chose ${rawConcurrency}`,
+    );
+  }
+  await raw.closePools(rawConcurrency);
+  // The chosen pool's connections may have idled through the other candidates' runs: warm them again.
+  await rawRun("re-warm", WARMUP, rawConcurrency, "rawwarm");
+  const runs = [
+    await rawRun("1", N, rawConcurrency, "raw"),
+    await rawRun("2", N, rawConcurrency, "raw"),
+    await rawRun("3", N, rawConcurrency, "raw"),
+  ];
+  await raw.closePools();
+  const rawBest = runs.reduce((best, r) => (r.ordersPerSec > best.ordersPerSec ? r : best));
+  const failures = rawRuns.reduce((n, r) => n + r.failures, 0);
   if (failures) log(`raw: ${failures} orders failed`);
+  const pct = (rs: { stealPct: number }[]) => rs.map((r) => `${r.stealPct.toFixed(0)}%`).join(", ");
   log(
-    `raw: warm-up ${colds.map((r) => r.ordersPerSec.toFixed(0)).join(", ")} orders/s, then ${runs.map((r) => r.ordersPerSec.toFixed(0)).join(", ")}`,
+    `raw: warm-up ${colds.map((r) => r.ordersPerSec.toFixed(0)).join(", ")} orders/s, then ${runs.map((r) => r.ordersPerSec.toFixed(0)).join(", ")}; concurrency ${rawConcurrency}; accepted ${runs.map((r) => r.accepted).join(", ")} of ${N}; steal ${pct(runs)}`,
   );
 
   const f = (x: number, d = 0) => x.toFixed(d);
   const all = [...quiets, ...loadeds];
   log(
-    `quiet passes: ${quiets.map((q) => `${q.totalMs} ms ${f(q.ordersPerSec)} orders/s first order ${q.firstOrderMs} ms`).join(", ")}; ratio of each to the best ceiling: ${quiets.map((q) => f(q.ordersPerSec / raw.ordersPerSec, 2)).join(", ")}`,
+    `quiet passes: ${quiets.map((q) => `${q.totalMs} ms ${f(q.ordersPerSec)} orders/s first order ${q.firstOrderMs} ms`).join(", ")}; ratio of each to the best ceiling: ${quiets.map((q) => f(q.ordersPerSec / rawBest.ordersPerSec, 2)).join(", ")}; steal ${pct(quiets)}`,
   );
   log(
-    `loaded passes: ratio ${loadeds.map((l) => f(l.ordersPerSec / raw.ordersPerSec, 2)).join(", ")}; ack p99 of each ${loadeds.map((l) => f(l.ackP99, 1)).join(", ")} ms; pooled ${pooled.length} acks p50 ${f(quantile(pooled, 0.5), 1)} ms p99 ${f(quantile(pooled, 0.99), 1)} ms`,
+    `loaded passes: ratio ${loadeds.map((l) => f(l.ordersPerSec / rawBest.ordersPerSec, 2)).join(", ")}; ack p99 of each ${loadeds.map((l) => f(l.ackP99, 1)).join(", ")} ms; pooled ${pooled.length - pooledFailures} acks p50 ${f(quantile(pooled, 0.5), 1)} ms p99 ${f(quantile(pooled, 0.99), 1)} ms; ack failures ${pooledFailures}; steal ${pct(loadeds)}`,
   );
   // Throughput from the best quiet pass against the best ceiling; the first order as the median of the quiet
   // passes (each is one sample, and an outlier either way says little); the ack figure from the loaded passes' acks pooled;
   // the largest RSS of all passes.
   const firstOrders = quiets.map((q) => q.firstOrderMs).sort((a, b) => a - b);
   log(
-    `fanout followers=${N} total_ms=${f(quiet.totalMs)} orders_per_s=${f(quiet.ordersPerSec)} raw_orders_per_s=${f(raw.ordersPerSec)} ratio=${f(quiet.ordersPerSec / raw.ordersPerSec, 2)} first_order_ms=${f(firstOrders[1] as number)} ack_p99_ms=${f(quantile(pooled, 0.99), 1)} worker_rss_mb=${f(Math.max(...all.map((p) => p.workerRss)))}`,
+    `fanout followers=${N} total_ms=${f(quiet.totalMs)} orders_per_s=${f(quiet.ordersPerSec)} raw_orders_per_s=${f(rawBest.ordersPerSec)} ratio=${f(quiet.ordersPerSec / rawBest.ordersPerSec, 2)} first_order_ms=${f(firstOrders[1] as number)} ack_p99_ms=${f(quantile(pooled, 0.99), 1)} worker_rss_mb=${f(Math.max(...all.map((p) => p.workerRss)))} ack_failures=${pooledFailures} raw_method=undici-pool raw_concurrency=${rawConcurrency} steal_pct=${f(quiet.stealPct)} raw_steal_pct=${f(rawBest.stealPct)}`,
   );
 } finally {
   await Promise.all(procs.map((p) => p.stop()));

@@ -1,4 +1,4 @@
-import pLimit from "p-limit";
+import pLimit, { type LimitFunction } from "p-limit";
 import type { Logger } from "pino";
 import { createExecutionLedger } from "../core/copying/execution-ledger.ts";
 import { createSignalCache } from "../core/copying/signal-cache.ts";
@@ -28,13 +28,30 @@ export interface WorkerDeps {
   retry?: RetryPolicy;
 }
 
-export function buildProcessors(deps: WorkerDeps): JobProcessors {
+export interface ExecutionSlots {
+  /** Followers whose exchange work is in flight. */
+  slots: LimitFunction;
+  /** Followers read and not yet recorded: enough ahead of the exchange slots to keep them busy. */
+  admit: LimitFunction;
+  /** True while this process is copying a signal: periodic bookkeeping (reconciliation) waits for it. */
+  busy(): boolean;
+}
+
+export function createExecutionSlots(concurrency: number): ExecutionSlots {
+  const slots = pLimit(concurrency);
+  const admit = pLimit(concurrency * 4);
+  return {
+    slots,
+    admit,
+    busy: () => slots.activeCount + slots.pendingCount + admit.activeCount + admit.pendingCount > 0,
+  };
+}
+
+export function buildProcessors(deps: WorkerDeps & { executionSlots?: ExecutionSlots }): JobProcessors {
   // One ledger and signal cache per process, so concurrent jobs share their batches and reads.
   const ledger = createExecutionLedger(deps.db, deps.sql);
   const signals = createSignalCache(deps.db);
-  const slots = pLimit(deps.concurrency);
-  // Followers read and not yet recorded: enough ahead of the exchange slots to keep them busy.
-  const admit = pLimit(deps.concurrency * 4);
+  const { slots, admit } = deps.executionSlots ?? createExecutionSlots(deps.concurrency);
   const retry = deps.retry ?? defaultRetryPolicy;
   return {
     "fan-out-signal": fanOutSignalProcessor(deps),

@@ -5,7 +5,7 @@ import type { TradingRuntime } from "../core/platform/trading-runtime.ts";
 import { startBullmqWorkers } from "./bullmq-workers.ts";
 import { createInProcessQueue } from "./in-process-queue.ts";
 import { startPaperTick } from "./paper-tick.ts";
-import { buildProcessors } from "./processors.ts";
+import { buildProcessors, createExecutionSlots } from "./processors.ts";
 import { startReconcileLoop } from "./reconcile-loop.ts";
 import { startResumeSweep } from "./resume-sweep.ts";
 
@@ -28,12 +28,13 @@ export async function startWorkers(rt: TradingRuntime, opts: { notifier?: Notifi
     concurrency: rt.env.WORKER_CONCURRENCY,
   };
   const concurrency = rt.env.WORKER_CONCURRENCY;
+  const executionSlots = createExecutionSlots(concurrency);
   let started: StartedWorkers;
   if (rt.redis) {
     const { connection, queue } = rt.redis;
     const workers = startBullmqWorkers({
       connection,
-      processors: buildProcessors({ ...base, queue }),
+      processors: buildProcessors({ ...base, queue, executionSlots }),
       // The followers of batches and single jobs share `concurrency` order slots. Batches (32 followers) are
       // taken for eight times that many followers: one slow follower then keeps its batch open without
       // starving the slots, and other worker processes still find batches of a large fan-out to take.
@@ -52,7 +53,7 @@ export async function startWorkers(rt: TradingRuntime, opts: { notifier?: Notifi
     started = { queue, mode: "bullmq", close: () => workers.close() };
   } else {
     const queue = createInProcessQueue({ logger: rt.logger, concurrency });
-    queue.start(buildProcessors({ ...base, queue }));
+    queue.start(buildProcessors({ ...base, queue, executionSlots }));
     started = { queue, mode: "in-process", close: () => queue.close() };
   }
   const resumeDeps = { db: rt.db.prisma, queue: started.queue, clock: rt.clock, logger: rt.logger };
@@ -70,6 +71,7 @@ export async function startWorkers(rt: TradingRuntime, opts: { notifier?: Notifi
       logger: rt.logger.child({ loop: "reconcile" }),
       now: () => rt.clock.now(),
       intervalMs: rt.env.RECONCILE_INTERVAL_MS,
+      busy: executionSlots.busy,
     }),
     startPaperTick({
       db: rt.db.prisma,

@@ -92,6 +92,7 @@ export interface ExecutionLedger {
 
 type LedgerWrite =
   | { kind: "order"; clientOrderId: string; result: OrderResult }
+  | { kind: "entry"; fill: TradeFillRow }
   | { kind: "finish"; update: ExecutionFinish };
 
 const str = (d: Decimal | undefined | null) => (d === undefined || d === null ? null : d.toString());
@@ -141,13 +142,16 @@ export function createExecutionLedger(
   // lose its last fraction of a second, which leaves the order "sending" and the execution unfinished, and
   // the resume sweep then finds the order at the exchange by its client id instead of sending it again. The
   // "sending" insert above stays synchronous: it is what makes that look-up happen.
-  const write = batched<LedgerWrite>(async (items) => {
+  const write = batched<LedgerWrite, TradeStatus | undefined>(async (items) => {
     const orders = items.flatMap((i) => (i.kind === "order" ? [i] : []));
+    const entries = items.flatMap((i) => (i.kind === "entry" ? [i.fill] : []));
     const finishes = items.flatMap((i) => (i.kind === "finish" ? [i.update] : []));
     const oc = <T>(f: (i: (typeof orders)[number]) => T) => orders.map(f);
+    const tc = <T>(f: (i: TradeFillRow) => T) => entries.map(f);
     const fc = <T>(f: (i: ExecutionFinish) => T) => finishes.map(f);
-    // COALESCE keeps what an earlier attempt recorded when this one has nothing to say about a column.
-    await sql.query(
+    // COALESCE keeps what an earlier attempt recorded when this one has nothing to say about a column. An entry's
+    // fill opens its trade in the same statement: the trade becomes "open" (unless a panic made it "closing").
+    const trades = await sql.query<{ id: string; status: TradeStatus }>(
       `WITH orders AS (
         UPDATE "Order" AS o SET
           "status" = v.status::"OrderStatus", "exchangeOrderId" = v.eid,
@@ -155,19 +159,37 @@ export function createExecutionLedger(
         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(cid, status, eid, filled, avg)
         WHERE o."clientOrderId" = v.cid AND o."clientOrderId" = ANY($1::text[])
         RETURNING 1
+      ), executions AS (
+        UPDATE "Execution" AS e SET
+          "status" = v.status::"ExecutionStatus", "attempts" = v.attempts,
+          "filledAmount" = COALESCE(v.filled::numeric, e."filledAmount"), "avgPrice" = COALESCE(v.avg::numeric, e."avgPrice"),
+          "error" = v.error, "errorCode" = v.code,
+          "side" = COALESCE(v.side, e."side"), "leverage" = COALESCE(v.leverage, e."leverage"),
+          "requestedAmount" = COALESCE(v.requested::numeric, e."requestedAmount"),
+          "referencePrice" = COALESCE(v.ref::numeric, e."referencePrice"), "updatedAt" = now()
+        FROM unnest($6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
+          $14::int[], $15::text[], $16::text[]) AS v(id, status, attempts, filled, avg, error, code, side, leverage,
+          requested, ref)
+        WHERE e."id" = v.id AND e."id" = ANY($6::text[])
+          AND (SELECT set_config('synchronous_commit', 'off', true)) IS NOT NULL
+        RETURNING 1
+      ), entries AS (
+        SELECT * FROM unnest($17::text[], $18::text[], $19::text[], $20::text[], $21::text[])
+          AS v(tid, eoid, side, amount, price)
+      ), fills AS (
+        INSERT INTO "TradeFill" ("id", "tradeId", "key", "exchangeOrderId", "kind", "side", "amount", "price", "at")
+        SELECT gen_random_uuid()::text, v.tid, 'order:' || v.eoid, v.eoid, 'entry', v.side, v.amount::numeric,
+          v.price::numeric, now()
+        FROM entries v
+        ON CONFLICT ("tradeId", "key") DO UPDATE SET "amount" = EXCLUDED."amount", "price" = EXCLUDED."price"
       )
-      UPDATE "Execution" AS e SET
-        "status" = v.status::"ExecutionStatus", "attempts" = v.attempts,
-        "filledAmount" = COALESCE(v.filled::numeric, e."filledAmount"), "avgPrice" = COALESCE(v.avg::numeric, e."avgPrice"),
-        "error" = v.error, "errorCode" = v.code,
-        "side" = COALESCE(v.side, e."side"), "leverage" = COALESCE(v.leverage, e."leverage"),
-        "requestedAmount" = COALESCE(v.requested::numeric, e."requestedAmount"),
-        "referencePrice" = COALESCE(v.ref::numeric, e."referencePrice"), "updatedAt" = now()
-      FROM unnest($6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
-        $14::int[], $15::text[], $16::text[]) AS v(id, status, attempts, filled, avg, error, code, side, leverage,
-        requested, ref)
-      WHERE e."id" = v.id AND e."id" = ANY($6::text[])
-        AND (SELECT set_config('synchronous_commit', 'off', true)) IS NOT NULL`,
+      UPDATE "Trade" AS t SET
+        "status" = CASE WHEN t."status" = 'opening' THEN 'open'::"TradeStatus" ELSE t."status" END,
+        "entryAmount" = v.amount::numeric, "entryPrice" = v.price::numeric,
+        "openAmount" = v.amount::numeric - t."exitAmount", "updatedAt" = now()
+      FROM entries v WHERE t."id" = v.tid
+        AND (SELECT set_config('synchronous_commit', 'off', true)) IS NOT NULL
+      RETURNING t."id", t."status"::text AS "status"`,
       [
         oc((i) => i.clientOrderId),
         oc((i) => i.result.status),
@@ -185,9 +207,15 @@ export function createExecutionLedger(
         fc((i) => i.leverage ?? null),
         fc((i) => str(i.requestedAmount)),
         fc((i) => str(i.referencePrice)),
+        tc((i) => i.tradeId),
+        tc((i) => i.exchangeOrderId),
+        tc((i) => i.side),
+        tc((i) => i.amount.toString()),
+        tc((i) => i.price.toString()),
       ],
     );
-    return undefined;
+    const status = new Map(trades.map((r) => [r.id, r.status]));
+    return items.map((i) => (i.kind === "entry" ? (status.get(i.fill.tradeId) ?? "closed") : undefined));
   }, opts);
 
   const openTrade = batched<NewTradeRow, boolean>(async (rows) => {
@@ -238,39 +266,10 @@ export function createExecutionLedger(
     return rows.map((r) => opened.has(r.id));
   }, opts);
 
-  const entryFilled = batched<TradeFillRow, TradeStatus>(async (rows) => {
-    const col = <T>(f: (r: TradeFillRow) => T) => rows.map(f);
-    const updated = await sql.query<{ id: string; status: TradeStatus }>(
-      `WITH v AS (
-        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(tid, eoid, side, amount, price)
-      ), f AS (
-        INSERT INTO "TradeFill" ("id", "tradeId", "key", "exchangeOrderId", "kind", "side", "amount", "price", "at")
-        SELECT gen_random_uuid()::text, v.tid, 'order:' || v.eoid, v.eoid, 'entry', v.side, v.amount::numeric,
-          v.price::numeric, now()
-        FROM v
-        ON CONFLICT ("tradeId", "key") DO NOTHING
-      )
-      UPDATE "Trade" AS t SET
-        "status" = CASE WHEN t."status" = 'opening' THEN 'open'::"TradeStatus" ELSE t."status" END,
-        "entryAmount" = v.amount::numeric, "entryPrice" = v.price::numeric,
-        "openAmount" = v.amount::numeric - t."exitAmount", "updatedAt" = now()
-      FROM v WHERE t."id" = v.tid
-      RETURNING t."id", t."status"::text AS "status"`,
-      [
-        col((r) => r.tradeId),
-        col((r) => r.exchangeOrderId),
-        col((r) => r.side),
-        col((r) => r.amount.toString()),
-        col((r) => r.price.toString()),
-      ],
-    );
-    const status = new Map(updated.map((r) => [r.id, r.status]));
-    return rows.map((r) => status.get(r.tradeId) ?? "closed");
-  }, opts);
+
 
   return {
     openTrade,
-    entryFilled,
     async touch(id, note) {
       await sql.query(`UPDATE "Execution" SET "updatedAt" = now(), "error" = $2 WHERE "id" = $1`, [id, note]);
     },
@@ -284,10 +283,15 @@ export function createExecutionLedger(
       });
       return claimed.count === 1;
     },
-    recordOrder: (clientOrderId, result) => write({ kind: "order", clientOrderId, result }),
+    recordOrder: async (clientOrderId, result) => {
+      await write({ kind: "order", clientOrderId, result });
+    },
+    entryFilled: async (fill) => (await write({ kind: "entry", fill })) as TradeStatus,
     async rejectOrder(clientOrderId, error) {
       await db.order.update({ where: { clientOrderId }, data: { status: "rejected", error } });
     },
-    finish: (update) => write({ kind: "finish", update }),
+    finish: async (update) => {
+      await write({ kind: "finish", update });
+    },
   };
 }

@@ -43,7 +43,10 @@ export interface LoadedRow {
    * for a retry, or its fan-out has not reached this account yet): this one must wait its turn.
    */
   mustWait: boolean;
-  /** TP/SL left open on this account and symbol by trades that are over: a new entry cancels them first. */
+  /**
+   * TP/SL left open on this account and symbol by trades that are over: a new entry cancels them first. Only
+   * trades whose post-close sync has not run are looked at: that sync cancels what it still finds resting.
+   */
   strayProtection: boolean;
 }
 
@@ -100,8 +103,9 @@ export async function loadExecutionRows(
       )) AS "mustWait",
       EXISTS (
         SELECT 1 FROM "Trade" ot JOIN "Order" oo ON oo."tradeId" = ot."id"
-        WHERE ot."accountId" = e."accountId" AND ot."symbol" = g."symbol" AND ot."status" = 'closed'
-          AND oo."kind" IN ('take_profit', 'stop_loss') AND oo."status" IN ('open', 'sending')
+        WHERE ot."accountId" = e."accountId" AND ot."status" = 'closed' AND ot."fillsSyncedAt" IS NULL
+          AND ot."symbol" = g."symbol" AND oo."kind" IN ('take_profit', 'stop_loss')
+          AND oo."status" IN ('open', 'sending')
       ) AS "strayProtection"
     FROM unnest($1::text[], $2::text[]) AS k(sig, sub)
     CROSS JOIN LATERAL (

@@ -26,6 +26,8 @@ export async function placeOrder(
     existing?: Order | null;
     /** The "sending" row was written by the caller (a trade's entry goes in with its trade). */
     recorded?: boolean;
+    /** The caller records the answer itself (an entry records it with its trade's fill, in one statement). */
+    callerRecords?: boolean;
   },
   deps: PlaceOrderDeps,
 ): Promise<OrderResult> {
@@ -95,7 +97,7 @@ export async function placeOrder(
   const sentAt = Date.now();
   try {
     const result = await exchange.createOrder(request);
-    await ledger.recordOrder(request.clientOrderId, result);
+    if (!input.callerRecords) await ledger.recordOrder(request.clientOrderId, result);
     log.debug({ ...ids, status: result.status }, "order placed");
     return result;
   } catch (err) {

@@ -20,7 +20,9 @@ export async function cancelProtection(
   });
   for (const o of resting) {
     await deps.exchange.cancelOrder(trade.symbol, o.clientOrderId);
-    await deps.db.order.update({ where: { id: o.id }, data: { status: "canceled" } });
+    // One still "sending" may land after this cancel: it stays so, and the sync after the trade's close looks
+    // it up again and cancels it then.
+    if (o.status === "open") await deps.db.order.update({ where: { id: o.id }, data: { status: "canceled" } });
   }
   return resting.length;
 }

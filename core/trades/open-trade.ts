@@ -110,6 +110,7 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
     deps,
   );
   if (!entry.filledAmount.gt(0) || !entry.avgPrice) {
+    await deps.ledger.recordOrder(entry.clientOrderId, entry);
     await closeTradeRecord(deps.db, tradeId, "expired");
     return {
       status: "failed",
@@ -118,14 +119,18 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
       sized,
     };
   }
-  const status = await deps.ledger.entryFilled({
-    tradeId,
-    kind: "entry",
-    exchangeOrderId: entry.exchangeOrderId || entry.clientOrderId,
-    side: orderSide,
-    amount: entry.filledAmount,
-    price: entry.avgPrice,
-  });
+  // The entry's answer and its trade's fill go in one statement (see placeOrder's callerRecords).
+  const [, status] = await Promise.all([
+    deps.ledger.recordOrder(entry.clientOrderId, entry),
+    deps.ledger.entryFilled({
+      tradeId,
+      kind: "entry",
+      exchangeOrderId: entry.exchangeOrderId || entry.clientOrderId,
+      side: orderSide,
+      amount: entry.filledAmount,
+      price: entry.avgPrice,
+    }),
+  ]);
   const partial = entry.filledAmount.lt(amount)
     ? `only ${entry.filledAmount.toFixed()} of ${amount.toFixed()} filled: the trade and its TP/SL are for that amount`
     : undefined;

@@ -42,7 +42,12 @@ export async function reconcileTrade(
   const syncedAt = trade.status === "closed" ? new Date() : fills.at(-1)?.at;
   trade = await applyTradeFills(db, trade.id, rows, { syncedAt });
 
-  if (trade.status === "closed") return trade;
+  if (trade.status === "closed") {
+    // A TP/SL still resting after its trade closed (a cancel that raced its placement) must not close a later
+    // position: this one read after the close is where it is found.
+    await cancelProtection(trade, deps);
+    return trade;
+  }
   if (held.gt(0) && dec(trade.openAmount).gt(0)) {
     if (lastExit) deps.logger.info({ tradeId: trade.id, reason: lastExit }, "trade reduced outside Mimic");
     return trade;

@@ -19,6 +19,8 @@ export async function settleOrder(
   if (result.status !== "open") return result;
   const waited = ctx.now.getTime() - ctx.sentAt.getTime();
   if (waited < PENDING_ORDER_DEADLINE_MS && !ctx.lastAttempt) {
+    // Recorded as open, so the next look is a look-up, not a wait for an uncertain request to expire.
+    await deps.ledger.recordOrder(result.clientOrderId, result);
     throw new AppError(
       "ORDER_PENDING",
       `${result.symbol} order ${result.clientOrderId} is not filled yet (${result.filledAmount.toFixed()} so far)`,

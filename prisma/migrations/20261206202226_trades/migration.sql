@@ -72,13 +72,10 @@ CREATE TABLE "TradeFill" (
 CREATE UNIQUE INDEX "Trade_liveKey_key" ON "Trade"("liveKey");
 
 -- CreateIndex
-CREATE INDEX "Trade_accountId_status_idx" ON "Trade"("accountId", "status");
+CREATE INDEX "Trade_accountId_status_fillsSyncedAt_idx" ON "Trade"("accountId", "status", "fillsSyncedAt");
 
 -- CreateIndex
-CREATE INDEX "Trade_accountId_openedAt_idx" ON "Trade"("accountId", "openedAt");
-
--- CreateIndex
-CREATE INDEX "Trade_status_updatedAt_idx" ON "Trade"("status", "updatedAt");
+CREATE INDEX "Trade_status_closedAt_idx" ON "Trade"("status", "closedAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "TradeFill_tradeId_key_key" ON "TradeFill"("tradeId", "key");
