@@ -150,7 +150,8 @@ export function createExecutionLedger(
     const tc = <T>(f: (i: TradeFillRow) => T) => entries.map(f);
     const fc = <T>(f: (i: ExecutionFinish) => T) => finishes.map(f);
     // COALESCE keeps what an earlier attempt recorded when this one has nothing to say about a column. An entry's
-    // fill opens its trade in the same statement: the trade becomes "open" (unless a panic made it "closing").
+    // fill opens its trade in the same statement: the trade becomes "open" (unless a panic made it "closing"). The
+    // entry order's own row stands for its fill until the exchange's fills are read (trade-store.ts).
     const trades = await sql.query<{ id: string; status: TradeStatus }>(
       `WITH orders AS (
         UPDATE "Order" AS o SET
@@ -176,12 +177,6 @@ export function createExecutionLedger(
       ), entries AS (
         SELECT * FROM unnest($17::text[], $18::text[], $19::text[], $20::text[], $21::text[])
           AS v(tid, eoid, side, amount, price)
-      ), fills AS (
-        INSERT INTO "TradeFill" ("id", "tradeId", "key", "exchangeOrderId", "kind", "side", "amount", "price", "at")
-        SELECT gen_random_uuid()::text, v.tid, 'order:' || v.eoid, v.eoid, 'entry', v.side, v.amount::numeric,
-          v.price::numeric, now()
-        FROM entries v
-        ON CONFLICT ("tradeId", "key") DO UPDATE SET "amount" = EXCLUDED."amount", "price" = EXCLUDED."price"
       )
       UPDATE "Trade" AS t SET
         "status" = CASE WHEN t."status" = 'opening' THEN 'open'::"TradeStatus" ELSE t."status" END,
@@ -265,8 +260,6 @@ export function createExecutionLedger(
     const opened = new Set(inserted.map((r) => r.id));
     return rows.map((r) => opened.has(r.id));
   }, opts);
-
-
 
   return {
     openTrade,

@@ -86,7 +86,7 @@ export async function loadExecutionRows(
     `SELECT e."id", e."signalId", e."subscriptionId", e."accountId", e."status", e."clientOrderId", e."leverage",
       s."strategyId", s."subStatus", s."sizingMode", s."sizingValue", s."maxLeverage", s."tpPercOverride",
       s."slPercOverride", s."maxOpenPositions", a."exchange", a."credentials", a."accountStatus",
-      EXISTS (SELECT 1 FROM "Order" o WHERE o."executionId" = e."id") AS "hasOrders",
+      ho."has" IS NOT NULL AS "hasOrders",
       t."id" AS "tradeId", t."strategyId" AS "tradeStrategyId", t."name" AS "tradeStrategyName",
       t."subscriptionId" AS "tradeSubscriptionId", t."side" AS "tradeSide", t."status" AS "tradeStatus",
       t."openAmount"::text AS "tradeOpenAmount", t."entryPrice"::text AS "tradeEntryPrice",
@@ -101,12 +101,7 @@ export async function loadExecutionRows(
           AND ps."receivedAt" > g."receivedAt" - interval '${WAIT_LOOKBACK}'
           AND (ps."receivedAt", ps."id") < (g."receivedAt", g."id")
       )) AS "mustWait",
-      EXISTS (
-        SELECT 1 FROM "Trade" ot JOIN "Order" oo ON oo."tradeId" = ot."id"
-        WHERE ot."accountId" = e."accountId" AND ot."status" = 'closed' AND ot."fillsSyncedAt" IS NULL
-          AND ot."symbol" = g."symbol" AND oo."kind" IN ('take_profit', 'stop_loss')
-          AND oo."status" IN ('open', 'sending')
-      ) AS "strayProtection"
+      st."stray" IS NOT NULL AS "strayProtection"
     FROM unnest($1::text[], $2::text[]) AS k(sig, sub)
     CROSS JOIN LATERAL (
       SELECT x."id", x."signalId", x."subscriptionId", x."accountId", x."status"::text AS "status", x."clientOrderId",
@@ -130,7 +125,18 @@ export async function loadExecutionRows(
         tr."openAmount", tr."entryPrice"
       FROM "Trade" tr JOIN "Strategy" st ON st."id" = tr."strategyId"
       WHERE tr."liveKey" = e."accountId" || '|' || g."symbol" OFFSET 0
-    ) t ON true`,
+    ) t ON true
+    -- LATERAL with LIMIT 1: an index probe per key. As EXISTS the planner hashed whole tables once per statement,
+    -- which grows with their history.
+    LEFT JOIN LATERAL (
+      SELECT true AS "has" FROM "Order" o WHERE o."executionId" = e."id" LIMIT 1
+    ) ho ON true
+    LEFT JOIN LATERAL (
+      SELECT true AS "stray" FROM "Trade" ot JOIN "Order" oo ON oo."tradeId" = ot."id"
+      WHERE ot."accountId" = e."accountId" AND ot."status" = 'closed' AND ot."fillsSyncedAt" IS NULL
+        AND ot."symbol" = g."symbol" AND oo."kind" IN ('take_profit', 'stop_loss') AND oo."status" IN ('open', 'sending')
+      LIMIT 1
+    ) st ON true`,
     [keys.map((k) => k.signalId), keys.map((k) => k.subscriptionId)],
   );
   // A first attempt has no orders yet; only retries need them, and those come whole from Prisma.

@@ -64,10 +64,19 @@ export async function applyTradeFills(
 async function recompute(tx: Prisma.TransactionClient, tradeId: string, syncedAt?: Date): Promise<Trade> {
   const trade = await tx.trade.findUniqueOrThrow({ where: { id: tradeId } });
   const fills = await tx.tradeFill.findMany({ where: { tradeId } });
-  const figures = tradeFigures(
-    trade.side,
-    fills.map((f) => ({ kind: f.kind, amount: dec(f.amount), price: dec(f.price), fee: f.fee ? dec(f.fee) : null })),
-  );
+  // The entry is recorded on its order only (the copying hot path writes no fill row): it stands in for its fills
+  // until the exchange's own are read.
+  const entries = await tx.order.findMany({
+    where: { tradeId, kind: "entry", filledAmount: { gt: 0 }, avgPrice: { not: null } },
+  });
+  const covered = new Set(fills.map((f) => f.exchangeOrderId));
+  const stand = entries
+    .filter((o) => !covered.has(o.exchangeOrderId ?? o.clientOrderId))
+    .map((o) => ({ kind: "entry", amount: dec(o.filledAmount ?? 0), price: dec(o.avgPrice ?? 0), fee: null }));
+  const figures = tradeFigures(trade.side, [
+    ...stand,
+    ...fills.map((f) => ({ kind: f.kind, amount: dec(f.amount), price: dec(f.price), fee: f.fee ? dec(f.fee) : null })),
+  ]);
   return tx.trade.update({
     where: { id: tradeId },
     data: {
