@@ -29,7 +29,9 @@ export function createMemoryExchange(opts: { price?: string; balance?: string } 
     async fetchPrice() {
       return price;
     },
-    async setLeverage() {},
+    async setLeverage(_symbol, leverage) {
+      return leverage;
+    },
     async createOrder(req) {
       sent.push(req.clientOrderId);
       const fault = faults.shift();

@@ -196,6 +196,24 @@ describe("telegram handlers: bad input gets a clear answer and changes nothing",
     expect(replies[0]).not.toMatch(/wasn't expecting/);
   });
 
+  it("/panic ends on cancel or /cancel, which are not counted as wrong codes", async () => {
+    const user = await testDb.db.prisma.user.findUniqueOrThrow({ where: { telegramId: String(from.id) } });
+    await startTwoFactor(
+      { userId: user.id, issuer: "Mimic", label: "bob" },
+      { db: testDb.db.prisma, cipher, clock: { now: () => new Date(now) } },
+    );
+    await testDb.db.prisma.totpFactor.update({ where: { userId: user.id }, data: { confirmedAt: new Date(now) } });
+    await send("/panic");
+    expect((await send("cancel")).replies.at(-1)).toBe("Panic cancelled. Nothing was closed.");
+    await send("/panic");
+    expect((await send("/cancel")).replies.at(-1)).toBe("Panic cancelled. Nothing was closed.");
+    // The flow is over: a code sent now is no answer to anything.
+    expect((await send("123456")).replies.at(-1)).toMatch(/wasn't expecting/);
+    const factor = await testDb.db.prisma.totpFactor.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(factor.failedAttempts).toBe(0);
+    await testDb.db.prisma.totpFactor.delete({ where: { userId: user.id } });
+  });
+
   it("wrong TOTP codes are refused, counted and lock after five", async () => {
     const user = await testDb.db.prisma.user.findUniqueOrThrow({ where: { telegramId: String(from.id) } });
     const { secret } = await startTwoFactor(
@@ -214,6 +232,7 @@ describe("telegram handlers: bad input gets a clear answer and changes nothing",
     const audit = await testDb.db.prisma.auditLog.findMany({
       where: { userId: user.id, action: { startsWith: "panic" } },
     });
+    expect(audit.length).toBeGreaterThan(0);
     expect(audit.every((a) => a.action === "panic.refused")).toBe(true);
     now += 16 * 60_000;
     const fresh = await generate({ secret, epoch: Math.floor(now / 1000) });

@@ -35,6 +35,7 @@ describe("pooled ccxt instances under concurrency", () => {
           }),
         ),
       );
+      expect(results.length).toBeGreaterThan(0);
       expect(results.every((r) => r.status === "filled")).toBe(true);
       for (const apiKey of keys) {
         const account = fake.account(apiKey);

@@ -58,17 +58,34 @@ export class CcxtExchangeClient implements ExchangeClient {
     return this.venue.lastPrice(symbol);
   }
 
-  async setLeverage(symbol: string, leverage: number): Promise<void> {
-    await this.venue.marketInfo(symbol);
+  async setLeverage(symbol: string, leverage: number): Promise<number> {
+    const market = await this.venue.marketInfo(symbol);
+    const target = Math.min(leverage, market.maxLeverage ?? leverage, this.venue.maxLeverage.get(symbol) ?? leverage);
     const key = `${this.#credentials.apiKey}|${symbol}`;
-    if (this.venue.knownLeverage.get(key) === leverage) return;
+    if (this.venue.knownLeverage.get(key) === target) return target;
     try {
-      await this.run("setLeverage", (ex) => ex.setLeverage(leverage, symbol));
+      await this.run("setLeverage", (ex) => ex.setLeverage(target, symbol));
     } catch (err) {
       const code = isAppError(err) ? err.details?.exchangeCode : undefined;
-      if (typeof code !== "string" || !this.venue.profile.leverageUnchangedCodes.includes(code)) throw err;
+      const { profile } = this.venue;
+      if (typeof code === "string" && profile.leverageTooHighCodes?.includes(code))
+        return this.capLeverage(symbol, target, err);
+      if (typeof code !== "string" || !profile.leverageUnchangedCodes.includes(code)) throw err;
     }
-    this.venue.knownLeverage.set(key, leverage);
+    this.venue.knownLeverage.set(key, target);
+    return target;
+  }
+
+  /**
+   * Binance lists no leverage limit with its markets: it is in the (signed) leverage brackets. Asked only when a
+   * leverage is refused, then remembered per symbol, so a 75x signal on a 20x market trades at 20x.
+   */
+  private async capLeverage(symbol: string, refused: number, err: unknown): Promise<number> {
+    const tiers = await this.run("fetchMarketLeverageTiers", (ex) => ex.fetchMarketLeverageTiers(symbol));
+    const max = Math.max(0, ...tiers.map((t) => Number(t.maxLeverage ?? 0)));
+    if (!max || max >= refused) throw err;
+    this.venue.maxLeverage.set(symbol, max);
+    return this.setLeverage(symbol, max);
   }
 
   async createOrder(req: OrderRequest): Promise<OrderResult> {

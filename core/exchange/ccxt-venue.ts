@@ -51,6 +51,8 @@ export class CcxtVenue {
   private readonly prices: LRUCache<string, Decimal>;
   /** Leverage this process has set per key and symbol, so a fan-out does not repeat the call every signal. */
   readonly knownLeverage = new LRUCache<string, number>({ max: 200_000, ttl: 10 * 60_000 });
+  /** The highest leverage a symbol allows, where the markets do not say and the venue had to be asked. */
+  readonly maxLeverage = new LRUCache<string, number>({ max: 5_000, ttl: 3_600_000 });
   /** Keys a venue told to wait (Retry-After); public calls share the key "". */
   readonly rateLimits: RateLimitGate;
   /** See ExchangeClient.inFlightMs: the timeout plus the receive window ccxt signs with (10 s by default). */

@@ -110,7 +110,8 @@ export interface ExchangeClient {
   fetchPositions(): Promise<Position[]>;
   /** Last traded price; paper falls back to the reference it is given. */
   fetchPrice(symbol: string, reference?: Decimal): Promise<Decimal>;
-  setLeverage(symbol: string, leverage: number): Promise<void>;
+  /** Sets the account's leverage in the symbol, capped at the market's maximum; returns what it was set to. */
+  setLeverage(symbol: string, leverage: number): Promise<number>;
   createOrder(req: OrderRequest): Promise<OrderResult>;
   /** null when the exchange has no order with this client order id. */
   findOrder(symbol: string, clientOrderId: string): Promise<OrderResult | null>;

@@ -21,6 +21,7 @@ type Tx = Prisma.TransactionClient;
 // without pretending to know each market's real filters.
 const AMOUNT_STEP = dec("0.000001");
 const PRICE_STEP = dec("0.00000001");
+const PAPER_MAX_LEVERAGE = 125;
 
 export interface PaperExchangeDeps {
   db: DbClient;
@@ -164,11 +165,13 @@ export function createPaperExchange(accountId: string, deps: PaperExchangeDeps):
     fetchPositions,
     fetchPrice: (symbol, reference) => prices.fillPrice(symbol, reference),
     async setLeverage(symbol, leverage) {
+      leverage = Math.min(leverage, PAPER_MAX_LEVERAGE);
       await db.paperPosition.upsert({
         where: { accountId_symbol: { accountId, symbol } },
         create: { accountId, symbol, contracts: "0", entryPrice: "0", leverage },
         update: { leverage },
       });
+      return leverage;
     },
     createOrder,
     async findOrder(_symbol, clientOrderId) {

@@ -35,6 +35,8 @@ export interface VenueProfile {
   errorCodes: Readonly<Record<string, ErrorCode>>;
   /** Codes setLeverage answers when the leverage already is the requested one. */
   leverageUnchangedCodes: readonly string[];
+  /** Codes setLeverage answers when the leverage is above what the symbol allows. */
+  leverageTooHighCodes?: readonly string[];
   /** Keys ccxt caches in `options` about whichever account last used the instance; cleared on release. */
   accountScopedOptions: readonly string[];
   /**
@@ -102,6 +104,8 @@ const binanceusdm: VenueProfile = {
     "-4028": "BAD_REQUEST",
   },
   leverageUnchangedCodes: [],
+  // "Leverage is not valid": above the symbol's bracket.
+  leverageTooHighCodes: ["-4028"],
   // Once set, ccxt reads a later -2015 as a temporary ban (DDoSProtection) instead of a bad key. The per-instance
   // leverage brackets cache is left alone: it only feeds maintenance-margin estimates we do not use.
   accountScopedOptions: ["hasAlreadyAuthenticatedSuccessfully"],

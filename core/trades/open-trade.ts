@@ -60,6 +60,8 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
     const skip = await tooManyPositions(execution, exchange);
     if (skip) return skip;
     leverage = cappedLeverage(signal.leverage, subscription.maxLeverage, market);
+    // Set first: the exchange may cap it further (its own limit for the symbol), and the size follows it.
+    if (leverage !== null) leverage = await exchange.setLeverage(signal.symbol, leverage);
     const [price, balance] = await Promise.all([
       exchange.fetchPrice(signal.symbol, referencePrice),
       subscription.sizingMode === "risk" ? exchange.fetchBalance() : undefined,
@@ -75,7 +77,6 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
       leverage: leverage ?? 1,
       market,
     });
-    if (leverage !== null) await exchange.setLeverage(signal.symbol, leverage);
     if (execution.strayProtection) await cancelStrayProtection(execution.accountId, signal.symbol, deps);
     tradeId = randomUUID();
     const opened = await deps.ledger.openTrade({

@@ -90,6 +90,7 @@ describe("webhook to order on paper accounts (Postgres, in-process queue)", () =
     const positions = await prisma.paperPosition.findMany({
       where: { accountId: { in: accountIds }, symbol: "ETH/USDT:USDT" },
     });
+    expect(positions).toHaveLength(2);
     expect(positions.every((p) => p.contracts.isZero())).toBe(true);
     const open = await prisma.paperOrder.count({ where: { accountId: { in: accountIds }, status: "open" } });
     expect(open).toBe(0);

@@ -182,8 +182,10 @@ describe("telegram: from /start to /panic", () => {
     expect(report.text?.match(/closed BTC\/USDT:USDT long/g)).toHaveLength(2);
     expect(report.text).toMatch(/2 subscription\(s\) paused/);
     const binancePositions = [...(binance.account("key-alice-trade")?.positions.values() ?? [])];
+    expect(binancePositions.length).toBeGreaterThan(0);
     expect(binancePositions.every((p) => p.amt.isZero())).toBe(true);
     const paperPositions = await prisma.paperPosition.findMany({ where: { account: { userId: user.id } } });
+    expect(paperPositions.length).toBeGreaterThan(0);
     expect(paperPositions.every((p) => p.contracts.isZero())).toBe(true);
     const audit = await prisma.auditLog.findMany({ where: { userId: user.id, action: { startsWith: "panic" } } });
     expect(audit.map((a) => a.action).sort()).toEqual(["panic", "panic.refused", "panic.refused"]);

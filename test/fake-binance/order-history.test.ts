@@ -66,6 +66,7 @@ describe("open orders and order history", () => {
     expect((await ex.fetchOrders(BTC, undefined, 1)).map((o) => o.clientOrderId)).toEqual(["h2-sl"]);
     const fromLimit = await allOrders(ex, { symbol: "BTCUSDT", orderId: limit.id });
     expect(fromLimit.map((o) => String(o.orderId))).toEqual([limit.id, orders[2]?.id]);
+    expect(fromLimit.length).toBeGreaterThan(0);
     expect(fromLimit.every((o) => o.symbol === "BTCUSDT")).toBe(true);
     expect(orders[0]?.id).toBe(entry.id);
 

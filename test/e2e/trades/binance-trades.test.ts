@@ -6,6 +6,7 @@ import { silentLogger } from "../../../core/platform/logger.ts";
 import { confirmTwoFactor, startTwoFactor } from "../../../core/security/two-factor.ts";
 import { createTestDatabase } from "../../db.ts";
 import { type FakeBinance, startFakeBinance } from "../../fake-binance/start-fake-binance.ts";
+import { defaultSymbols, extraSymbols } from "../../fake-binance/symbols.ts";
 import { createHarness, type Harness } from "../../harness.ts";
 
 type Execution = { status: string; error?: string; errorCode?: string; amount: string | null; clientOrderId: string };
@@ -40,7 +41,8 @@ describe("trades on Binance USDⓈ-M, end to end through the worker", () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    fake = await startFakeBinance({ startingBalance: "10000" });
+    // COIN1USDT allows at most 50x.
+    fake = await startFakeBinance({ startingBalance: "10000", symbols: [...defaultSymbols, ...extraSymbols(1)] });
     h = createHarness({ db: testDb.db, ccxtUrlOverrides: { binanceusdm: fake.url } });
   });
   afterAll(async () => {
@@ -55,7 +57,7 @@ describe("trades on Binance USDⓈ-M, end to end through the worker", () => {
   });
 
   /** A strategy and one follower on a fresh Binance key: 6000 USDT per trade (0.1 BTC at 60000). */
-  async function follower() {
+  async function follower(opts: { maxLeverage?: number } = {}) {
     n += 1;
     const apiKey = `trader-${n}`;
     fake.addKey(apiKey, `secret-${apiKey}`, "10000");
@@ -72,7 +74,7 @@ describe("trades on Binance USDⓈ-M, end to end through the worker", () => {
       accountId: account.id,
       strategy: strategy.slug,
       sizing: { mode: "fixed", value: "6000" },
-      maxLeverage: 10,
+      maxLeverage: opts.maxLeverage ?? 10,
     });
     return { strategy, apiKey, accountId: account.id, userId: user.id };
   }
@@ -204,6 +206,19 @@ describe("trades on Binance USDⓈ-M, end to end through the worker", () => {
       ["BUY", true],
       ["BUY", true],
     ]);
+  });
+
+  it("caps leverage at the market's maximum as well as the follower's: a 75x signal on a 50x market trades at 50x", async () => {
+    const f = await follower({ maxLeverage: 100 });
+    const signalId = await fire(f.strategy, { symbol: "COIN1USDT", action: "long", leverage: 75 });
+    const [e] = await executions(signalId);
+    expect(e, JSON.stringify(e)).toMatchObject({ status: "filled" });
+    expect(fake.account(f.apiKey)?.leverage.get("COIN1USDT")).toBe(50);
+    const signals = await h.admin<{ signals: { id: string; executions: Record<string, number>; total: number }[] }>(
+      "GET",
+      `/api/admin/signals?strategy=${f.strategy.slug}&limit=5`,
+    );
+    expect(signals.signals.map((s) => [s.id, s.executions.filled, s.total])).toEqual([[signalId, 1, 1]]);
   });
 
   it("a liquidation closes the trade with reason liquidation and its loss", async () => {
