@@ -58,7 +58,7 @@ export function createHarness(opts: {
   const exchanges = createExchangeResolver({
     cipher,
     ccxt,
-    paper: { db: opts.db.prisma, prices: opts.paperPrices, priceSource: paperPrices },
+    paper: { db: opts.db.prisma, prices: paperPrices },
   });
   const retry = opts.retry ?? { attempts: 5, backoffMs: 20, maxBackoffMs: 200 };
   const concurrency = opts.concurrency ?? 16;

@@ -13,7 +13,7 @@ import type {
   Position,
 } from "./exchange.ts";
 import { applyPaperFill, PAPER_TAKER_FEE_RATE, paperFreeBalance, paperTriggers } from "./paper/paper-fill.ts";
-import { createPaperPrices, type LivePrice, type PaperPrices } from "./paper/paper-prices.ts";
+import { createPaperPrices, type PaperPrices } from "./paper/paper-prices.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,18 +25,12 @@ const PAPER_MAX_LEVERAGE = 125;
 
 export interface PaperExchangeDeps {
   db: DbClient;
-  /** Operator-configured prices (PAPER_PRICES); used when the live venue has no price. */
-  prices?: Record<string, string>;
-  /** A real venue's public last price (PAPER_PRICE_VENUE); paper fills and triggers follow it when reachable. */
-  live?: LivePrice;
-  /** Shared by every paper account of the process, so the live venue's back-off is shared too. */
-  priceSource?: PaperPrices;
+  /**
+   * The prices paper orders fill and trigger at (createPaperPrices: the live venue, PAPER_PRICES, the signal's).
+   * One per process, so the live venue's back-off is shared. Without it: the signal's price only.
+   */
+  prices?: PaperPrices;
   takerFeeRate?: Decimal;
-}
-
-/** The price chain of a paper venue; build it once per process and pass it as `priceSource`. */
-export function paperPricesFor(deps: PaperExchangeDeps): PaperPrices {
-  return deps.priceSource ?? createPaperPrices({ live: deps.live, configured: deps.prices });
 }
 
 type PaperOrderRow = {
@@ -49,7 +43,7 @@ type PaperOrderRow = {
   avgPrice: { toString(): string } | null;
 };
 
-export const paperOrderResult = (o: PaperOrderRow): OrderResult => ({
+const paperOrderResult = (o: PaperOrderRow): OrderResult => ({
   exchangeOrderId: o.id,
   clientOrderId: o.clientOrderId,
   symbol: o.symbol,
@@ -74,7 +68,7 @@ export function lockedPaperAccount<T>(db: DbClient, accountId: string, fn: (tx: 
  */
 export function createPaperExchange(accountId: string, deps: PaperExchangeDeps): ExchangeClient {
   const { db } = deps;
-  const prices = paperPricesFor(deps);
+  const prices = deps.prices ?? createPaperPrices({});
   const feeRate = deps.takerFeeRate ?? PAPER_TAKER_FEE_RATE;
 
   const createOrder = (req: OrderRequest): Promise<OrderResult> =>

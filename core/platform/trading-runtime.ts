@@ -31,7 +31,7 @@ export function createExchanges(rt: Runtime): { exchanges: ExchangeResolver; pap
   const exchanges = createExchangeResolver({
     cipher: rt.cipher,
     ccxt,
-    paper: { db: rt.db.prisma, prices: rt.env.PAPER_PRICES, priceSource: paperPrices },
+    paper: { db: rt.db.prisma, prices: paperPrices },
   });
   return { exchanges, paperPrices, close: () => ccxt.close() };
 }

@@ -26,7 +26,7 @@ export interface OpenTradeInput {
 }
 
 /** The leverage a follower trades at: the signal's, capped by the follower's maximum and the market's. */
-export function cappedLeverage(signal: number | null, follower: number | null, market: MarketInfo): number | null {
+function cappedLeverage(signal: number | null, follower: number | null, market: MarketInfo): number | null {
   if (signal === null) return null;
   return Math.min(signal, follower ?? signal, market.maxLeverage ?? signal);
 }

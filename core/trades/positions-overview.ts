@@ -2,7 +2,7 @@ import type { Position } from "../exchange/exchange.ts";
 import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { type Decimal, dec, decOrNull } from "../platform/decimal.ts";
-import { toAppError } from "../platform/errors.ts";
+import { accountSnapshots } from "../portfolio/account-snapshots.ts";
 
 export interface OpenTradeView {
   id: string;
@@ -36,30 +36,20 @@ export async function positionsOverview(
   input: { userId: string },
   deps: { db: DbClient; exchanges: ExchangeResolver },
 ): Promise<AccountPositions[]> {
-  const accounts = await deps.db.exchangeAccount.findMany({
-    where: { userId: input.userId, status: "active" },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, exchange: true, label: true, credentials: true },
+  const snapshots = await accountSnapshots({ userId: input.userId, include: { positions: true } }, deps);
+  const trades = await deps.db.trade.findMany({
+    where: { accountId: { in: snapshots.map((s) => s.account.id) }, status: { in: ["opening", "open", "closing"] } },
+    orderBy: { openedAt: "asc" },
+    include: {
+      strategy: { select: { name: true } },
+      orders: { where: { kind: { in: ["take_profit", "stop_loss"] }, status: { in: ["open", "sending"] } } },
+    },
   });
-  return Promise.all(
-    accounts.map(async (a): Promise<AccountPositions> => {
-      const trades = await deps.db.trade.findMany({
-        where: { accountId: a.id, status: { in: ["opening", "open", "closing"] } },
-        orderBy: { openedAt: "asc" },
-        include: {
-          strategy: { select: { name: true } },
-          orders: { where: { kind: { in: ["take_profit", "stop_loss"] }, status: { in: ["open", "sending"] } } },
-        },
-      });
-      let positions: Position[] = [];
-      let error: AccountPositions["error"];
-      try {
-        positions = await deps.exchanges.forAccount(a).fetchPositions();
-      } catch (err) {
-        const e = toAppError(err);
-        error = { code: e.code, message: e.message };
-      }
-      const views = trades.map((t): OpenTradeView => {
+  return snapshots.map((snapshot): AccountPositions => {
+    const positions = snapshot.positions ?? [];
+    const views = trades
+      .filter((t) => t.accountId === snapshot.account.id)
+      .map((t): OpenTradeView => {
         const position = positions.find((p) => p.symbol === t.symbol && p.side === t.side);
         const amount = dec(t.openAmount);
         const entry = decOrNull(t.entryPrice);
@@ -80,13 +70,12 @@ export async function positionsOverview(
           protectionError: t.protectionError,
         };
       });
-      const others = positions.flatMap((p): Position[] => {
-        const ours = views.find((v) => v.symbol === p.symbol && v.side === p.side);
-        if (!ours) return [p];
-        const extra = p.contracts.sub(ours.amount);
-        return extra.gt(0) ? [{ ...p, contracts: extra, unrealizedPnl: undefined }] : [];
-      });
-      return { account: { id: a.id, exchange: a.exchange, label: a.label }, trades: views, others, error };
-    }),
-  );
+    const others = positions.flatMap((p): Position[] => {
+      const ours = views.find((v) => v.symbol === p.symbol && v.side === p.side);
+      if (!ours) return [p];
+      const extra = p.contracts.sub(ours.amount);
+      return extra.gt(0) ? [{ ...p, contracts: extra, unrealizedPnl: undefined }] : [];
+    });
+    return { account: snapshot.account, trades: views, others, error: snapshot.error };
+  });
 }

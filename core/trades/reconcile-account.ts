@@ -61,25 +61,23 @@ export async function reconcileAccount(
   deps: { db: DbClient; exchange: ExchangeClient; logger: Logger },
 ): Promise<AccountReconciliation> {
   const live = input.trades.filter((t) => t.status === "open" || t.staleClose);
+  // Trades this turn saw end (or get their fills read); every other watched one keeps the account in turns.
+  const settled = new Set<string>();
   let changed = 0;
-  let stillWatched = input.trades.filter((t) => t.status === "opening" || (t.status === "closing" && !t.staleClose));
   if (live.length) {
     const positions = await deps.exchange.fetchPositions();
     for (const trade of live) {
       const position = positions.find((p) => p.symbol === trade.symbol && p.side === trade.side) ?? null;
-      if (position?.contracts.gte(dec(trade.openAmount)) && trade.status === "open") {
-        stillWatched.push(trade);
-        continue;
-      }
+      if (position?.contracts.gte(dec(trade.openAmount)) && trade.status === "open") continue;
       changed += 1;
       const after = await reconcileTrade({ tradeId: trade.id, position }, deps);
-      if (after.status !== "closed") stillWatched.push(trade);
+      if (after.status === "closed" && after.fillsSyncedAt) settled.add(trade.id);
     }
   }
   for (const trade of input.trades.filter((t) => t.unsynced)) {
     const after = await reconcileTrade({ tradeId: trade.id, position: null }, deps);
-    if (!after.fillsSyncedAt) stillWatched.push(trade);
+    if (after.fillsSyncedAt) settled.add(trade.id);
   }
-  stillWatched = stillWatched.filter((t, i, all) => all.findIndex((x) => x.id === t.id) === i);
-  return { trades: live.length, changed, active: stillWatched.length > 0 };
+  const active = input.trades.some((t) => !settled.has(t.id));
+  return { trades: live.length, changed, active };
 }

@@ -1,4 +1,4 @@
-import type { CloseReason, Prisma, Trade, TradeStatus } from "../../generated/prisma/client.ts";
+import type { CloseReason, Prisma, Trade } from "../../generated/prisma/client.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { type Decimal, dec } from "../platform/decimal.ts";
 import { tradeFigures } from "./trade-math.ts";
@@ -114,9 +114,6 @@ export async function closeTradeRecord(
   });
 }
 
-export async function setTradeStatus(db: DbClient, tradeId: string, status: TradeStatus): Promise<void> {
-  await db.trade.update({ where: { id: tradeId }, data: { status } });
-}
 
 /** The exchange's fill as a trade fill: its side tells whether it adds to the trade or reduces it. */
 export function fillKind(tradeSide: string, fillSide: string): "entry" | "exit" {

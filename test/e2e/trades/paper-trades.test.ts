@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { positionsOverview } from "../../../core/trades/positions-overview.ts";
 import { createTestDatabase } from "../../db.ts";
 import { type FakeBybit, startFakeBybit } from "../../fake-bybit/start-fake-bybit.ts";
 import { createHarness, type Harness, seedPaperFollowers } from "../../harness.ts";
@@ -97,6 +98,27 @@ describe("trades on paper accounts, end to end through the worker", () => {
     expect(Number(wallet.wallet)).toBeCloseTo(10000 - 60 - 5.97, 6);
     const pending = await testDb.db.prisma.paperOrder.count({ where: { accountId, status: "open" } });
     expect(pending).toBe(0);
+  });
+
+  it("/positions shows the trade with its mark, PnL, TP and SL, and lists what Mimic did not open apart", async () => {
+    const { strategy, followers } = await seedPaperFollowers(h, 1, { mode: "fixed", value: "6000" });
+    const { userId, accountId } = followers[0] as { userId: string; accountId: string };
+    await send(strategy, { action: "long", tp_perc: 5, sl_perc: 1 });
+    // The follower's own position, opened outside Mimic.
+    await testDb.db.prisma.paperPosition.create({
+      data: { accountId, symbol: "ETH/USDT:USDT", contracts: "-2", entryPrice: "3000" },
+    });
+    await moveBybit("61000");
+    const [account] = await positionsOverview({ userId }, { db: testDb.db.prisma, exchanges: h.exchanges });
+    expect(account?.trades.map((t) => [t.symbol, t.side, t.amount.toString(), t.entryPrice?.toString()])).toEqual([
+      ["BTC/USDT:USDT", "long", "0.1", "60000"],
+    ]);
+    const [trade] = account?.trades ?? [];
+    expect([trade?.markPrice?.toString(), trade?.unrealisedPnl?.toString()]).toEqual(["61000", "100"]);
+    expect([trade?.takeProfit?.toString(), trade?.stopLoss?.toString()]).toEqual(["63000", "59400"]);
+    expect(account?.others.map((p) => [p.symbol, p.side, p.contracts.toString()])).toEqual([
+      ["ETH/USDT:USDT", "short", "2"],
+    ]);
   });
 
   it("an opposite entry reverses: the long is closed with its PnL, its TP/SL cancelled, and a fresh short opened", async () => {
