@@ -114,7 +114,6 @@ export async function closeTradeRecord(
   });
 }
 
-
 /** The exchange's fill as a trade fill: its side tells whether it adds to the trade or reduces it. */
 export function fillKind(tradeSide: string, fillSide: string): "entry" | "exit" {
   return (tradeSide === "long") === (fillSide === "buy") ? "entry" : "exit";
