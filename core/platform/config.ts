@@ -115,6 +115,29 @@ export const envSchema = z
     // How often finished executions are turned into Telegram messages.
     TELEGRAM_NOTIFY_SWEEP_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
     DISCORD_BOT_TOKEN: optionalString,
+    // Discord's REST base (discord.js `rest.api`); the gateway URL comes from its GET /gateway/bot. A proxy or a
+    // test's fake sets it.
+    DISCORD_API_ROOT: optionalString
+      .pipe(z.url({ error: "must be a URL such as https://discord.com/api" }).optional())
+      .transform((v) => (v ?? "https://discord.com/api").replace(/\/+$/, "")),
+    // Set: slash commands are registered in this guild only (instant, for development); unset: globally.
+    DISCORD_GUILD_ID: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d{5,25}$/, { error: "must be a guild id (a snowflake: digits)" })
+        .optional(),
+    ),
+    // Discord user ids of Mimic's admins, comma-separated: they may bind any strategy's channels.
+    DISCORD_ADMIN_IDS: optionalString
+      .transform((v) =>
+        v
+          ? v
+              .split(",")
+              .map((id) => id.trim())
+              .filter(Boolean)
+          : [],
+      )
+      .pipe(z.array(z.string().regex(/^\d{5,25}$/, { error: "must be comma-separated Discord user ids" }))),
     RUN_MIGRATIONS: booleanish.default(true),
   })
   .superRefine((env, ctx) => {
