@@ -17,7 +17,7 @@ const rt = await buildTradingRuntime(env, logger);
 const notifier = env.TELEGRAM_BOT_TOKEN
   ? createTelegramNotifier({ token: env.TELEGRAM_BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT })
   : undefined;
-const workers = await startWorkers(rt, { notifier });
+const workers = await startWorkers(rt, { notifiers: notifier ? [notifier] : [] });
 const tg = telegramFromRuntime(rt, workers.queue);
 const telegram = tg ? await startTelegram(tg.options, tg.deps) : undefined;
 const api = await serveApi(

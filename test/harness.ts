@@ -44,8 +44,8 @@ export function createHarness(opts: {
   paperPrices?: Record<string, string>;
   concurrency?: number;
   retry?: { attempts: number; backoffMs: number; maxBackoffMs: number };
-  /** Registers the "notify" processor (chat notifications). */
-  notifier?: Notifier;
+  /** Chat transports whose notification jobs the harness delivers. */
+  notifiers?: Notifier[];
 }): Harness {
   const clock = opts.clock ?? { now: () => new Date() };
   const cipher = createCredentialCipher({ masterKey: generateMasterKey() });
@@ -86,7 +86,7 @@ export function createHarness(opts: {
       exchanges,
       clock,
       logger: silentLogger,
-      notifier: opts.notifier,
+      notifiers: opts.notifiers,
       concurrency,
       retry,
     }),

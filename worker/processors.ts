@@ -6,7 +6,13 @@ import type { ExchangeResolver } from "../core/exchange/exchange-resolver.ts";
 import type { Notifier } from "../core/notifications/notification-message.ts";
 import type { Clock } from "../core/platform/clock.ts";
 import type { DbClient } from "../core/platform/db-client.ts";
-import { defaultRetryPolicy, type JobProcessors, type JobQueue, type RetryPolicy } from "../core/platform/jobs.ts";
+import {
+  defaultRetryPolicy,
+  type JobProcessors,
+  type JobQueue,
+  notifyJobOf,
+  type RetryPolicy,
+} from "../core/platform/jobs.ts";
 import type { Sql } from "../core/platform/sql.ts";
 import { executeBatchProcessor } from "./jobs/execute-batch.ts";
 import { executeSubscriptionProcessor } from "./jobs/execute-subscription.ts";
@@ -20,8 +26,8 @@ export interface WorkerDeps {
   exchanges: ExchangeResolver;
   clock: Clock;
   logger: Logger;
-  /** Where "notify" jobs are delivered; without one this process does not take them. */
-  notifier?: Notifier;
+  /** The chat transports this process delivers notifications for; it takes no other transport's jobs. */
+  notifiers?: Notifier[];
   /** Followers' orders in flight at once in this process, whether from batches or single retries. */
   concurrency: number;
   /** The queue's retry policy: a batch hands a follower on to a single job under the same budget. */
@@ -57,6 +63,11 @@ export function buildProcessors(deps: WorkerDeps & { executionSlots?: ExecutionS
     "fan-out-signal": fanOutSignalProcessor(deps),
     "execute-batch": executeBatchProcessor({ ...deps, ledger, signals, slots, admit, retry }),
     "execute-subscription": executeSubscriptionProcessor({ ...deps, ledger, signals, slots }),
-    ...(deps.notifier && { notify: sendNotificationProcessor({ ...deps, notifier: deps.notifier }) }),
+    ...Object.fromEntries(
+      (deps.notifiers ?? []).map((notifier) => [
+        notifyJobOf[notifier.transport],
+        sendNotificationProcessor({ ...deps, notifier }),
+      ]),
+    ),
   };
 }

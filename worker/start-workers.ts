@@ -17,14 +17,17 @@ export interface StartedWorkers {
 }
 
 /** Runs the job processors on BullMQ when Redis is configured, otherwise in this process with the same semantics. */
-export async function startWorkers(rt: TradingRuntime, opts: { notifier?: Notifier } = {}): Promise<StartedWorkers> {
+export async function startWorkers(
+  rt: TradingRuntime,
+  opts: { notifiers?: Notifier[] } = {},
+): Promise<StartedWorkers> {
   const base = {
     db: rt.db.prisma,
     sql: rt.db.sql,
     exchanges: rt.exchanges,
     clock: rt.clock,
     logger: rt.logger,
-    notifier: opts.notifier,
+    notifiers: opts.notifiers,
     concurrency: rt.env.WORKER_CONCURRENCY,
   };
   const concurrency = rt.env.WORKER_CONCURRENCY;
@@ -44,6 +47,7 @@ export async function startWorkers(rt: TradingRuntime, opts: { notifier?: Notifi
         "execute-batch": Math.max(2, Math.ceil(concurrency / 4)),
         "execute-subscription": concurrency,
         notify: 32,
+        "notify-discord": 32,
       },
       logger: rt.logger,
       prefix: rt.env.QUEUE_PREFIX,

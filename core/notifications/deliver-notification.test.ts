@@ -52,10 +52,11 @@ describe("deliverNotification: the daily summary", () => {
     });
     const delivered: NotificationMessage[] = [];
     const notifier: Notifier = {
+      transport: "telegram",
       deliver: async (to, message) => {
-        expect(to).toEqual({ telegramId: "4242" });
+        expect(to).toMatchObject({ transport: "telegram", telegramId: "4242" });
         delivered.push(message);
-        return "sent";
+        return { outcome: "sent" };
       },
     };
     const deps = { db, notifier, clock: { now: () => now }, logger: silentLogger };

@@ -4,6 +4,7 @@ import type { Clock } from "../platform/clock.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { closedTradeView } from "./closed-trade-view.ts";
 import type { NotificationMessage, Notifier } from "./notification-message.ts";
+import { recipientFields, recipientOf } from "./recipient.ts";
 
 const payloads = {
   execution: z.object({ executionId: z.string() }),
@@ -13,36 +14,47 @@ const payloads = {
 };
 
 /**
- * Delivers one outbox row. Throws (so the queue retries) only when sending failed for a passing reason; a user
- * who blocked the bot is marked unreachable and everything still pending for them is dropped.
+ * Delivers one outbox row on the notifier's transport. Throws (so the queue retries) only when sending failed
+ * for a passing reason; a user who blocked the bot (or closed their DMs) is marked unreachable on that transport
+ * and everything still pending for them there is dropped.
  */
 export async function deliverNotification(
   input: { notificationId: string },
   deps: { db: DbClient; notifier: Notifier; clock: Clock; logger: Logger },
 ): Promise<"sent" | "dropped" | "skipped"> {
-  const { db } = deps;
+  const { db, notifier } = deps;
   const n = await db.notification.findUnique({
     where: { id: input.notificationId },
-    include: { user: { select: { telegramId: true, telegramUnreachableAt: true } } },
+    include: { user: { select: recipientFields } },
   });
   if (n?.status !== "pending") return "skipped";
   const drop = async (error: string) => {
     await db.notification.update({ where: { id: n.id }, data: { status: "dropped", error } });
     return "dropped" as const;
   };
-  if (!n.user.telegramId || n.user.telegramUnreachableAt) return drop("user is not reachable on Telegram");
+  const to = recipientOf(n.userId, n.user);
+  // The user changed their choice (or connected the other app) since the row was queued: the next sweep
+  // queues it again for the right transport.
+  if (to?.transport !== notifier.transport) {
+    if (!to) return drop("user is not reachable on any chat transport");
+    return "skipped";
+  }
   const message = await buildMessage(n.kind, n.payload, n.userId, deps);
   if (!message) return drop("what it was about no longer exists");
 
-  const result = await deps.notifier.deliver({ telegramId: n.user.telegramId }, message);
-  if (result === "unreachable") {
-    await db.user.update({ where: { id: n.userId }, data: { telegramUnreachableAt: deps.clock.now() } });
+  const result = await notifier.deliver(to, message);
+  if (result.outcome === "unreachable") {
+    const field = to.transport === "telegram" ? "telegramUnreachableAt" : "discordUnreachableAt";
+    await db.user.update({ where: { id: n.userId }, data: { [field]: deps.clock.now() } });
     await db.notification.updateMany({
       where: { userId: n.userId, status: "pending" },
-      data: { status: "dropped", error: "user blocked the bot" },
+      data: { status: "dropped", error: `user is unreachable on ${to.transport}` },
     });
-    deps.logger.info({ userId: n.userId }, "telegram chat unreachable: notifications stopped");
+    deps.logger.info({ userId: n.userId, transport: to.transport }, "chat unreachable: notifications stopped");
     return "dropped";
+  }
+  if (result.discordDmChannelId && result.discordDmChannelId !== to.discordDmChannelId) {
+    await db.user.update({ where: { id: n.userId }, data: { discordDmChannelId: result.discordDmChannelId } });
   }
   await db.notification.update({ where: { id: n.id }, data: { status: "sent", sentAt: deps.clock.now() } });
   return "sent";

@@ -40,9 +40,26 @@ export interface ClosedTradeView {
   quote: string;
 }
 
-export type DeliveryResult = "sent" | "unreachable";
+/** Who a notification goes to, on the transport it goes by. */
+export interface Recipient {
+  userId: string;
+  transport: "telegram" | "discord";
+  telegramId: string | null;
+  discordId: string | null;
+  /** The DM channel Discord opened for this user before, if any. */
+  discordDmChannelId: string | null;
+  /** BCP 47 tag from the user's chat client, for the wording. */
+  locale: string | null;
+}
 
-/** A chat transport's sending side. "unreachable": the user blocked the bot; nothing more should be sent. */
+/**
+ * "sent", or "unreachable": the user blocked the bot (Telegram 403) or closed their DMs (Discord 50007), and
+ * nothing more should be sent on that transport. A Discord sender reports the DM channel it opened, to be kept.
+ */
+export type DeliveryResult = { outcome: "sent"; discordDmChannelId?: string } | { outcome: "unreachable" };
+
+/** A chat transport's sending side. */
 export interface Notifier {
-  deliver(to: { telegramId: string }, message: NotificationMessage): Promise<DeliveryResult>;
+  transport: Recipient["transport"];
+  deliver(to: Recipient, message: NotificationMessage): Promise<DeliveryResult>;
 }

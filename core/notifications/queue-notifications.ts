@@ -1,16 +1,23 @@
+import { Prisma } from "../../generated/prisma/client.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { DbClient } from "../platform/db-client.ts";
-import { type JobQueue, jobIds } from "../platform/jobs.ts";
+import { type JobQueue, jobIds, notifyJobOf } from "../platform/jobs.ts";
 
 // Outcomes older than this when first seen are history, not news (e.g. right after the feature is deployed).
 const FRESH_MS = 60 * 60_000;
 // Pending notifications are re-enqueued for this long (a lost queue forgets them); job ids make that harmless.
 const RETRY_PENDING_MS = 24 * 3600_000;
 
+// The transport a user's notifications go by, and whether it reaches them (core/notifications/recipient.ts).
+const TRANSPORT = Prisma.sql`COALESCE(u."notifyVia"::text, CASE WHEN u."telegramId" IS NOT NULL THEN 'telegram' ELSE 'discord' END)`;
+const REACHABLE = Prisma.sql`(CASE ${TRANSPORT}
+  WHEN 'telegram' THEN u."telegramId" IS NOT NULL AND u."telegramUnreachableAt" IS NULL
+  ELSE u."discordId" IS NOT NULL AND u."discordUnreachableAt" IS NULL END)`;
+
 /**
- * The notification outbox sweep. Writes one Notification per terminal execution of a Telegram user (and, for
+ * The notification outbox sweep. Writes one Notification per terminal execution of a user a chat transport reaches (and, for
  * those who opted in, per signal and per day), keyed so that running it again writes nothing new, then
- * enqueues a "notify" job per pending row. The copying code is untouched: it only has to finish executions.
+ * enqueues a job per pending row on the queue of the transport that reaches its user. The copying code is untouched: it only has to finish executions.
  */
 export async function queueNotifications(deps: {
   db: DbClient;
@@ -28,8 +35,7 @@ export async function queueNotifications(deps: {
     JOIN "Subscription" sub ON sub."strategyId" = s."strategyId" AND sub."status" = 'active'
     JOIN "ExchangeAccount" a ON a."id" = sub."accountId" AND a."status" = 'active'
     JOIN "User" u ON u."id" = a."userId"
-    WHERE s."receivedAt" >= ${since} AND u."notifySignals" AND u."telegramId" IS NOT NULL
-      AND u."telegramUnreachableAt" IS NULL
+    WHERE s."receivedAt" >= ${since} AND u."notifySignals" AND ${REACHABLE}
     ON CONFLICT ("dedupeKey") DO NOTHING`;
   await db.$executeRaw`
     INSERT INTO "Notification" ("id", "userId", "kind", "dedupeKey", "payload", "createdAt")
@@ -39,7 +45,7 @@ export async function queueNotifications(deps: {
     JOIN "ExchangeAccount" a ON a."id" = e."accountId"
     JOIN "User" u ON u."id" = a."userId"
     WHERE e."status" IN ('filled', 'failed', 'skipped') AND e."updatedAt" >= ${since}
-      AND u."telegramId" IS NOT NULL AND u."telegramUnreachableAt" IS NULL
+      AND ${REACHABLE}
     ON CONFLICT ("dedupeKey") DO NOTHING`;
   // Trades that ended without a signal: a TP or SL hit, a liquidation, the follower closing it on the exchange.
   await db.$executeRaw`
@@ -50,7 +56,7 @@ export async function queueNotifications(deps: {
     JOIN "ExchangeAccount" a ON a."id" = t."accountId"
     JOIN "User" u ON u."id" = a."userId"
     WHERE t."status" = 'closed' AND t."closeReason" IN ('take_profit', 'stop_loss', 'liquidation', 'manual')
-      AND t."closedAt" >= ${since} AND u."telegramId" IS NOT NULL AND u."telegramUnreachableAt" IS NULL
+      AND t."closedAt" >= ${since} AND ${REACHABLE}
     ON CONFLICT ("dedupeKey") DO NOTHING`;
   const day = now.toISOString().slice(0, 10);
   await db.$executeRaw`
@@ -58,17 +64,19 @@ export async function queueNotifications(deps: {
     SELECT gen_random_uuid()::text, u."id", 'daily', 'daily:' || u."id" || ':' || ${day},
       jsonb_build_object('date', ${day}::text), ${now}
     FROM "User" u
-    WHERE u."notifyDaily" AND u."telegramId" IS NOT NULL AND u."telegramUnreachableAt" IS NULL
+    WHERE u."notifyDaily" AND ${REACHABLE}
     ON CONFLICT ("dedupeKey") DO NOTHING`;
-  const pending = await db.notification.findMany({
-    where: { status: "pending", createdAt: { gte: new Date(now.getTime() - RETRY_PENDING_MS) } },
-    orderBy: [{ createdAt: "asc" }, { kind: "desc" }],
-    select: { id: true },
-    take: 5000,
-  });
-  await deps.queue.addBulk(
-    "notify",
-    pending.map((n) => ({ data: { notificationId: n.id }, jobId: jobIds.notify(n.id) })),
-  );
+  const pending = await db.$queryRaw<{ id: string; transport: "telegram" | "discord" }[]>`
+    SELECT n."id", ${TRANSPORT}::text AS "transport"
+    FROM "Notification" n JOIN "User" u ON u."id" = n."userId"
+    WHERE n."status" = 'pending' AND n."createdAt" >= ${new Date(now.getTime() - RETRY_PENDING_MS)}
+    ORDER BY n."createdAt", n."kind" DESC
+    LIMIT 5000`;
+  for (const transport of ["telegram", "discord"] as const) {
+    const jobs = pending
+      .filter((n) => n.transport === transport)
+      .map((n) => ({ data: { notificationId: n.id }, jobId: jobIds.notify(n.id) }));
+    if (jobs.length) await deps.queue.addBulk(notifyJobOf[transport], jobs);
+  }
   return { queued: pending.length };
 }

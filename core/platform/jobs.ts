@@ -21,7 +21,12 @@ export const jobSchemas = {
     // How many times it has waited for an earlier signal on its symbol (each wait is a job of its own).
     waits: z.number().int().min(0).optional(),
   }),
+  // One queue per chat transport, so each bot process takes only what it can deliver.
   notify: z.object({ notificationId: z.uuid() }),
+  "notify-discord": z.object({ notificationId: z.uuid() }),
+  // A Telegram update that `npm run api` took on the webhook, for the bot process (`npm run bot`) to handle.
+  // Only its id is checked: the API holds no bot, and grammY reads the rest.
+  "telegram-update": z.object({ update: z.looseObject({ update_id: z.int().min(0) }) }),
 } as const;
 
 export type JobName = keyof typeof jobSchemas;
@@ -55,6 +60,8 @@ export const jobIds = {
   // A batch is named by its first follower: the fan-out pages in id order, so a re-run names it the same.
   executeBatch: (signalId: string, firstSubscriptionId: string) => `execb_${signalId}_${firstSubscriptionId}`,
   notify: (notificationId: string) => `notify_${notificationId}`,
+  // Telegram redelivers an update it thinks was not taken: the same id makes the redelivery the same job.
+  telegramUpdate: (updateId: number) => `tgupd_${updateId}`,
 };
 
 export interface RetryPolicy {
@@ -77,7 +84,16 @@ export interface JobContext {
 }
 
 export type JobProcessor<N extends JobName> = (data: JobPayload<N>, ctx: JobContext) => Promise<void>;
-// "notify" runs only where a chat transport can deliver (a bot token is configured).
-export type JobProcessors = { [N in Exclude<JobName, "notify">]: JobProcessor<N> } & {
-  notify?: JobProcessor<"notify">;
+// Notifications run only where their chat transport can deliver (its bot token is configured).
+export type NotifyJobName = "notify" | "notify-discord";
+// Telegram updates run only in the bot process (`bots/telegram/consume-updates.ts`), never in workers.
+type OptionalJobName = NotifyJobName | "telegram-update";
+export type JobProcessors = { [N in Exclude<JobName, OptionalJobName>]: JobProcessor<N> } & {
+  [N in OptionalJobName]?: JobProcessor<N>;
 };
+
+/** The notification queue of a chat transport. */
+export const notifyJobOf = { telegram: "notify", discord: "notify-discord" } as const satisfies Record<
+  "telegram" | "discord",
+  NotifyJobName
+>;

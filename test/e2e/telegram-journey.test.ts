@@ -29,7 +29,7 @@ describe("telegram: from /start to /panic", () => {
     binance.setPrice("BTCUSDT", "60000");
     tg = await startFakeTelegram();
     const notifier = createTelegramNotifier({ token: tg.token, apiRoot: tg.apiRoot, maxRetryDelaySec: 5 });
-    h = createHarness({ db: testDb.db, ccxtUrlOverrides: { binanceusdm: binance.url }, notifier });
+    h = createHarness({ db: testDb.db, ccxtUrlOverrides: { binanceusdm: binance.url }, notifiers: [notifier] });
     bot = await startTelegram(
       { token: tg.token, apiRoot: tg.apiRoot, pollTimeoutSec: 1, notifySweepMs: 100 },
       {

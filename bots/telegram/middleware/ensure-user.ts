@@ -1,5 +1,5 @@
 import type { NextFunction } from "grammy";
-import { ensureTelegramUser } from "../../../core/accounts/ensure-telegram-user.ts";
+import { ensureChatUser } from "../../../core/accounts/ensure-chat-user.ts";
 import type { BotContext } from "../bot-context.ts";
 
 const START_WITH_CODE = /^\/start(?:@\w+)?\s+([A-Za-z0-9_-]{1,64})\s*$/;
@@ -10,8 +10,8 @@ export async function ensureUser(ctx: BotContext, next: NextFunction): Promise<v
   if (!from || from.is_bot) return;
   const referralCode = ctx.message?.text?.match(START_WITH_CODE)?.[1];
   const displayName = [from.first_name, from.last_name].filter(Boolean).join(" ") || from.username;
-  const user = await ensureTelegramUser(
-    { telegramId: String(from.id), displayName, referralCode },
+  const user = await ensureChatUser(
+    { transport: "telegram", externalId: String(from.id), displayName, referralCode, locale: from.language_code },
     { db: ctx.deps.db },
   );
   ctx.userId = user.id;

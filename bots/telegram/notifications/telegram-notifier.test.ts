@@ -5,6 +5,15 @@ import { createTestDatabase } from "../../../test/db.ts";
 import { type FakeTelegram, startFakeTelegram } from "../../../test/fake-telegram/start-fake-telegram.ts";
 import { createTelegramNotifier } from "./telegram-notifier.ts";
 
+const recipient = (telegramId: string) => ({
+  userId: "u",
+  transport: "telegram" as const,
+  telegramId,
+  discordId: null,
+  discordDmChannelId: null,
+  locale: null,
+});
+
 describe("telegram notifier", () => {
   let tg: FakeTelegram;
   let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -42,7 +51,7 @@ describe("telegram notifier", () => {
   it("keeps to one message per second per chat", async () => {
     const notifier = createTelegramNotifier({ token: tg.token, apiRoot: tg.apiRoot });
     const message = { kind: "daily", date: "2026-01-01", filled: 1, failed: 0, skipped: 0 } as const;
-    await Promise.all([1, 2, 3].map(() => notifier.deliver({ telegramId: "9100" }, message)));
+    await Promise.all([1, 2, 3].map(() => notifier.deliver(recipient("9100"), message)));
     const times = tg.state.calls.filter((c) => c.chatId === 9100).map((c) => c.at);
     expect(times).toHaveLength(3);
     expect((times[2] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(1900);

@@ -14,12 +14,14 @@ export function createTelegramNotifier(opts: { token: string; apiRoot?: string; 
   // Installed last, so it runs first: a retry goes through the throttle again.
   api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: opts.maxRetryDelaySec ?? 60 }));
   return {
+    transport: "telegram",
     async deliver(to, message): Promise<DeliveryResult> {
+      if (!to.telegramId) return { outcome: "unreachable" };
       try {
         await api.sendMessage(to.telegramId, renderNotification(message));
-        return "sent";
+        return { outcome: "sent" };
       } catch (err) {
-        if (err instanceof GrammyError && err.error_code === 403) return "unreachable";
+        if (err instanceof GrammyError && err.error_code === 403) return { outcome: "unreachable" };
         throw err;
       }
     },

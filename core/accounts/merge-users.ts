@@ -1,0 +1,40 @@
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { AppError } from "../platform/errors.ts";
+
+/**
+ * Moves everything a user owns to another user and deletes the first one, inside the caller's transaction.
+ * Refused when both hold an authenticator: silently dropping one would leave its owner locked out of /panic.
+ */
+export async function mergeUsers(input: { from: string; into: string }, tx: Prisma.TransactionClient): Promise<void> {
+  const { from, into } = input;
+  const [fromTotp, intoTotp] = await Promise.all([
+    tx.totpFactor.findUnique({ where: { userId: from }, select: { confirmedAt: true } }),
+    tx.totpFactor.findUnique({ where: { userId: into }, select: { confirmedAt: true } }),
+  ]);
+  if (fromTotp?.confirmedAt && intoTotp?.confirmedAt) {
+    throw new AppError(
+      "CONFLICT",
+      "both identities have two-factor authentication set up; turn it off on one side (/2fa off) and connect again",
+    );
+  }
+  // The confirmed authenticator is kept; an unconfirmed one is only a setup in progress.
+  if (fromTotp?.confirmedAt) {
+    await tx.totpFactor.deleteMany({ where: { userId: into } });
+    await tx.totpFactor.update({ where: { userId: from }, data: { userId: into } });
+  }
+  await tx.exchangeAccount.updateMany({ where: { userId: from }, data: { userId: into } });
+  await tx.strategy.updateMany({ where: { ownerUserId: from }, data: { ownerUserId: into } });
+  await tx.auditLog.updateMany({ where: { userId: from }, data: { userId: into } });
+  // Role grants are re-made for the merged user by the next role sync; pending messages go with the old chat.
+  await tx.discordRoleGrant.deleteMany({ where: { userId: from } });
+  const old = await tx.user.findUniqueOrThrow({ where: { id: from } });
+  await tx.user.delete({ where: { id: from } });
+  // Opt-ins chosen on either side stay on.
+  await tx.user.update({
+    where: { id: into },
+    data: {
+      ...(old.notifySignals && { notifySignals: true }),
+      ...(old.notifyDaily && { notifyDaily: true }),
+    },
+  });
+}
