@@ -46,6 +46,47 @@ describe("admin API", () => {
     expect(dup.status).toBe(409);
   });
 
+  it("a strategy's owner and subscriber role are set at creation and changed with PATCH", async () => {
+    const owner = await h.admin<{ id: string }>("POST", "/api/admin/users", { discordId: "400000000000000001" });
+    const s = await h.admin<{ id: string; ownerUserId: string | null }>("POST", "/api/admin/strategies", {
+      name: "Owned",
+      ownerUserId: owner.id,
+    });
+    expect(s.ownerUserId).toBe(owner.id);
+    const patched = await h.request("PATCH", `/api/admin/strategies/${s.id}`, {
+      subscriberRoleId: "<@&500000000000000001>",
+      subscriberRoleGuildId: "600000000000000001",
+    });
+    expect(patched.status).toBe(200);
+    expect(await patched.json()).toMatchObject({
+      id: s.id,
+      ownerUserId: owner.id,
+      subscriberRoleId: "500000000000000001",
+      subscriberRoleGuildId: "600000000000000001",
+    });
+    const cleared = await h.admin<{ ownerUserId: string | null; subscriberRoleId: string | null }>(
+      "PATCH",
+      `/api/admin/strategies/${s.id}`,
+      { ownerUserId: null, subscriberRoleId: null },
+    );
+    expect(cleared).toMatchObject({ ownerUserId: null, subscriberRoleId: null });
+    const bad = [
+      [{ ownerUserId: "3e6f4a5e-0000-4000-8000-000000000000" }, 400, /ownerUserId: user .* does not exist/],
+      [{ subscriberRoleId: "moderators" }, 400, /subscriberRoleId/],
+      [{ colour: "red" }, 400, /colour/],
+      [{}, 400, /at least one field/],
+    ] as const;
+    for (const [body, status, message] of bad) {
+      const res = await h.request("PATCH", `/api/admin/strategies/${s.id}`, body);
+      expect(res.status).toBe(status);
+      expect(JSON.stringify(await res.json())).toMatch(message);
+    }
+    const missing = await h.request("PATCH", "/api/admin/strategies/3e6f4a5e-0000-4000-8000-000000000000", {
+      name: "x",
+    });
+    expect(missing.status).toBe(404);
+  });
+
   it("rotating a passphrase makes the old one fail", async () => {
     const s = await h.admin<{ id: string; slug: string; passphrase: string }>("POST", "/api/admin/strategies", {
       name: "Rotate me",

@@ -10,15 +10,45 @@ import { positiveDecimal } from "../../core/platform/number-input.ts";
 import { parseInput } from "../../core/platform/validation.ts";
 import { getSignal } from "../../core/signals/get-signal.ts";
 import { createStrategy, rotatePassphrase } from "../../core/strategies/create-strategy.ts";
+import { updateStrategy } from "../../core/strategies/update-strategy.ts";
 import { settingSchemas, sizingValueSchemas } from "../../core/subscriptions/subscription-settings.ts";
 import type { AppDeps, AppEnv } from "../app-deps.ts";
 import { readJson } from "../read-json.ts";
 
-const strategyBody = z.object({
+const snowflake = z.string().regex(/^\d{5,25}$/, { error: "must be a Discord id (digits)" });
+// A role id may come as a role mention "<@&123>" copied from Discord.
+const roleId = z
+  .string()
+  .transform((v) => v.trim().replace(/^<@&(\d+)>$/, "$1"))
+  .pipe(snowflake);
+
+const strategySettings = {
   name: z.string({ error: "is required" }).trim().min(1, { error: "is required" }).max(100),
+  maxSignalAgeSec: z.number().int().min(1).max(86_400),
+  ownerUserId: z.uuid({ error: "must be a user id" }).nullable(),
+  subscriberRoleId: roleId.nullable(),
+  subscriberRoleGuildId: snowflake.nullable(),
+};
+
+const strategyBody = z.object({
+  name: strategySettings.name,
   slug: z.string().optional(),
-  maxSignalAgeSec: z.number().int().min(1).max(86_400).optional(),
+  maxSignalAgeSec: strategySettings.maxSignalAgeSec.optional(),
+  ownerUserId: strategySettings.ownerUserId.optional(),
+  subscriberRoleId: strategySettings.subscriberRoleId.optional(),
+  subscriberRoleGuildId: strategySettings.subscriberRoleGuildId.optional(),
 });
+
+const strategyPatch = z
+  .object({
+    name: strategySettings.name.optional(),
+    maxSignalAgeSec: strategySettings.maxSignalAgeSec.optional(),
+    ownerUserId: strategySettings.ownerUserId.optional(),
+    subscriberRoleId: strategySettings.subscriberRoleId.optional(),
+    subscriberRoleGuildId: strategySettings.subscriberRoleGuildId.optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { error: "give at least one field to change" });
 
 const userBody = z.object({
   displayName: z.string().max(100).optional(),
@@ -83,6 +113,12 @@ export function adminRoutes(deps: AppDeps) {
     const strategy = await createStrategy(body, deps);
     const webhookUrl = `${deps.publicUrl.replace(/\/$/, "")}/webhooks/tradingview/${strategy.slug}`;
     return c.json({ ...strategy, webhookUrl }, 201);
+  });
+
+  app.patch("/api/admin/strategies/:id", async (c) => {
+    const strategyId = parseInput(uuidParam, c.req.param("id"));
+    const body = parseInput(strategyPatch, await readJson(c));
+    return c.json(await updateStrategy({ strategyId, ...body }, deps));
   });
 
   app.post("/api/admin/strategies/:id/passphrase", async (c) => {

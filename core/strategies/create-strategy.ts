@@ -2,6 +2,7 @@ import type { DbClient } from "../platform/db-client.ts";
 import { AppError } from "../platform/errors.ts";
 import { isNotFound, isUniqueViolation } from "../platform/prisma-errors.ts";
 import { generatePassphrase, hashPassphrase } from "./passphrase.ts";
+import { checkOwner, type StrategySettings } from "./update-strategy.ts";
 
 export function slugify(name: string): string {
   return name
@@ -14,15 +15,16 @@ export function slugify(name: string): string {
 
 /** Creates a strategy; the passphrase is returned this once and only its hash is kept. */
 export async function createStrategy(
-  input: { name: string; slug?: string; maxSignalAgeSec?: number },
+  input: { name: string; slug?: string } & Omit<StrategySettings, "name">,
   deps: { db: DbClient },
-): Promise<{ id: string; slug: string; passphrase: string }> {
+): Promise<{ id: string; slug: string; passphrase: string; ownerUserId: string | null }> {
   const slug = input.slug ?? slugify(input.name);
   if (!/^[a-z0-9][a-z0-9-]{0,47}$/.test(slug)) {
     throw new AppError("BAD_REQUEST", "slug: use 1-48 lowercase letters, digits and dashes", {
       details: { field: "slug" },
     });
   }
+  await checkOwner(input.ownerUserId, deps);
   const passphrase = generatePassphrase();
   try {
     const strategy = await deps.db.strategy.create({
@@ -31,8 +33,11 @@ export async function createStrategy(
         slug,
         passphraseHash: hashPassphrase(passphrase),
         maxSignalAgeSec: input.maxSignalAgeSec,
+        ownerUserId: input.ownerUserId,
+        subscriberRoleId: input.subscriberRoleId,
+        subscriberRoleGuildId: input.subscriberRoleGuildId,
       },
-      select: { id: true, slug: true },
+      select: { id: true, slug: true, ownerUserId: true },
     });
     return { ...strategy, passphrase };
   } catch (err) {
