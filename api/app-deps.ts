@@ -30,6 +30,11 @@ export interface AppDeps {
   dedupeWindowSec: number;
   dbPing: () => Promise<boolean>;
   background: BackgroundWork;
+  /**
+   * Set in the split deployment (`npm run api` with TELEGRAM_WEBHOOK_URL): Telegram's updates are taken on this
+   * path and queued for `npm run bot`. Unset under `npm start`, where the bot in the same process serves the path.
+   */
+  telegramWebhook?: { path: string; secret: string };
 }
 
 export interface AppEnv {

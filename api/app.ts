@@ -5,6 +5,7 @@ import { handleError } from "./error-handler.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { adminTradeRoutes } from "./routes/admin-trades.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { telegramWebhookRoutes } from "./routes/telegram-webhook.ts";
 import { tradingviewWebhookRoutes } from "./routes/tradingview-webhook.ts";
 
 export function createApp(deps: AppDeps) {
@@ -20,6 +21,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: "no such route" } }, 404));
   app.route("/", healthRoutes(deps));
   app.route("/", tradingviewWebhookRoutes(deps));
+  if (deps.telegramWebhook) app.route("/", telegramWebhookRoutes({ ...deps, webhook: deps.telegramWebhook }));
   app.route("/", adminRoutes(deps));
   app.route("/", adminTradeRoutes(deps));
   return app;

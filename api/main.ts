@@ -41,9 +41,14 @@ const keyPermissions = lazyKeyPermissions(async () =>
     timeoutMs: env.EXCHANGE_TIMEOUT_MS,
   }),
 );
-const api = await serveApi(apiDepsFrom(rt, queue, { exchanges: loadExchanges, keyPermissions }), {
+// Telegram's webhook lands on this port; the bot runs apart (`npm run bot`), so the updates are queued for it.
+const telegramWebhook =
+  env.TELEGRAM_WEBHOOK_URL && env.TELEGRAM_WEBHOOK_SECRET
+    ? { path: new URL(env.TELEGRAM_WEBHOOK_URL).pathname, secret: env.TELEGRAM_WEBHOOK_SECRET }
+    : undefined;
+const api = await serveApi(apiDepsFrom(rt, queue, { exchanges: loadExchanges, keyPermissions, telegramWebhook }), {
   host: env.HOST,
   port: env.PORT,
 });
-logger.info({ url: api.url }, "api is up");
+logger.info({ url: api.url, telegramWebhook: telegramWebhook?.path ?? "off" }, "api is up");
 onShutdown(logger, [api.close, async () => (await trading)?.close(), rt.close]);

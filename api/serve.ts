@@ -14,7 +14,8 @@ export interface RunningApi {
 
 export function serveApi(
   deps: AppDeps,
-  // `mount`: routes of another transport served on the same port (the Telegram webhook).
+  // `mount`: routes of another transport served on the same port (`npm start`'s Telegram webhook, handled in
+  // process; `npm run api` queues the updates instead, see `AppDeps.telegramWebhook`).
   opts: { host: string; port: number; mount?: Hono },
 ): Promise<RunningApi> {
   const app = createApp(deps);
@@ -38,7 +39,8 @@ export function serveApi(
 export function apiDepsFrom(
   rt: Runtime,
   queue: JobQueue,
-  linking: Pick<AppDeps, "exchanges" | "keyPermissions">,
+  // What differs by entry point: how ccxt is loaded, and whether Telegram's webhook is queued from here.
+  parts: Pick<AppDeps, "exchanges" | "keyPermissions" | "telegramWebhook">,
 ): AppDeps {
   return {
     db: rt.db.prisma,
@@ -48,12 +50,13 @@ export function apiDepsFrom(
     logger: rt.logger,
     clock: rt.clock,
     cipher: rt.cipher,
-    exchanges: linking.exchanges,
-    keyPermissions: linking.keyPermissions,
+    exchanges: parts.exchanges,
+    keyPermissions: parts.keyPermissions,
     adminToken: rt.adminToken,
     publicUrl: rt.env.PUBLIC_URL ?? `http://localhost:${rt.env.PORT}`,
     dedupeWindowSec: rt.env.SIGNAL_DEDUPE_WINDOW_SEC,
     dbPing: () => rt.db.ping(),
     background: createBackgroundWork(),
+    telegramWebhook: parts.telegramWebhook,
   };
 }

@@ -1,10 +1,13 @@
 // `npm run bot`: the Telegram bot on its own, for deployments that run the API and workers as separate
-// processes. It delivers the "notify" jobs too. (`npm start` runs the bot in its all-in-one process.)
+// processes. It delivers the "notify" jobs too. Webhook mode (TELEGRAM_WEBHOOK_URL): `npm run api` takes
+// Telegram's POSTs and queues them, and this process consumes them. (`npm start` runs the bot in its all-in-one
+// process and serves the webhook itself.)
 import { loadEnvOrExit } from "../../core/platform/config.ts";
 import { createLogger } from "../../core/platform/logger.ts";
 import { requireSharedInfra } from "../../core/platform/require-shared-infra.ts";
 import { onShutdown } from "../../core/platform/shutdown.ts";
 import { buildTradingRuntime } from "../../core/platform/trading-runtime.ts";
+import { consumeUpdates } from "./consume-updates.ts";
 import { consumeNotifications } from "./notifications/consume-notifications.ts";
 import { createTelegramNotifier } from "./notifications/telegram-notifier.ts";
 import { startTelegram } from "./start-telegram.ts";
@@ -23,13 +26,18 @@ const logger = createLogger({
 });
 const rt = await buildTradingRuntime(env, logger);
 const redis = rt.redis;
-const tg = redis && telegramFromRuntime(rt, redis.queue);
+const tg = redis && telegramFromRuntime(rt, redis.queue, "queue");
 if (!redis || !tg) throw new Error("unreachable: REDIS_URL and TELEGRAM_BOT_TOKEN are checked above");
-if (tg.options.webhook) {
-  console.error("npm run bot runs in long-polling mode; webhook mode is served by npm start or npm run api's port");
-  process.exit(1);
-}
 const telegram = await startTelegram(tg.options, tg.deps);
+const updates =
+  telegram.mode === "webhook"
+    ? consumeUpdates({
+        connection: redis.connection,
+        prefix: env.QUEUE_PREFIX,
+        handleUpdate: telegram.handleUpdate,
+        logger,
+      })
+    : undefined;
 const notifications = consumeNotifications({
   connection: redis.connection,
   prefix: env.QUEUE_PREFIX,
@@ -39,4 +47,5 @@ const notifications = consumeNotifications({
   logger,
 });
 logger.info({ bot: `@${telegram.username}`, mode: telegram.mode }, "telegram bot is up");
-onShutdown(logger, [telegram.stop, notifications.close, rt.close]);
+// Updates still queued stay in Redis for the next start.
+onShutdown(logger, [async () => updates?.close(), telegram.stop, notifications.close, rt.close]);

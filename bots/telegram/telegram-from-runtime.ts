@@ -5,10 +5,15 @@ import type { TradingRuntime } from "../../core/platform/trading-runtime.ts";
 import type { BotDeps } from "./bot-deps.ts";
 import type { TelegramOptions } from "./start-telegram.ts";
 
-/** Options and dependencies of the bot from the environment the entry point parsed; null without a token. */
+/**
+ * Options and dependencies of the bot from the environment the entry point parsed; null without a token.
+ * `webhookVia`: how webhook updates reach this process: the entry point's own server ("http", `npm start`) or the
+ * queue `npm run api` fills ("queue", `npm run bot`).
+ */
 export function telegramFromRuntime(
   rt: TradingRuntime,
   queue: JobQueue,
+  webhookVia: "http" | "queue" = "http",
 ): { options: TelegramOptions; deps: BotDeps & { queue: JobQueue } } | null {
   const { env } = rt;
   if (!env.TELEGRAM_BOT_TOKEN) return null;
@@ -18,7 +23,7 @@ export function telegramFromRuntime(
       apiRoot: env.TELEGRAM_API_ROOT,
       webhook:
         env.TELEGRAM_WEBHOOK_URL && env.TELEGRAM_WEBHOOK_SECRET
-          ? { url: env.TELEGRAM_WEBHOOK_URL, secret: env.TELEGRAM_WEBHOOK_SECRET }
+          ? { url: env.TELEGRAM_WEBHOOK_URL, secret: env.TELEGRAM_WEBHOOK_SECRET, via: webhookVia }
           : undefined,
       notifySweepMs: env.TELEGRAM_NOTIFY_SWEEP_MS,
     },
