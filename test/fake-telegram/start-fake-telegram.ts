@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { type BotMessage, type FakeChat, FakeTelegramState, type FakeUser } from "./fake-telegram-state.ts";
 import { parseMultipart } from "./parse-multipart.ts";
+import { createTelegramLimiter, type TelegramLimits } from "./rate-limits.ts";
 
 /**
  * A local Telegram Bot API server for one bot: enough of it for grammY in long-polling mode (getUpdates with
@@ -21,16 +22,21 @@ export interface FakeTelegram {
   waitFor(match: (m: BotMessage) => boolean, opts?: { since?: number; timeoutMs?: number }): Promise<BotMessage>;
   messagesTo(chatId: number): BotMessage[];
   wasDeleted(chatId: number, messageId: number): boolean;
+  /** Requests the limits accepted and refused (only with `limits`). */
+  limitStats(): { accepted: number; rejected429: number };
   close(): Promise<void>;
 }
 
 const ok = (result: unknown) => ({ ok: true, result });
 
-export async function startFakeTelegram(opts: { token?: string } = {}): Promise<FakeTelegram> {
+export async function startFakeTelegram(
+  opts: { token?: string /** Enforce Telegram's message limits (429 past them). */; limits?: TelegramLimits } = {},
+): Promise<FakeTelegram> {
   const token = opts.token ?? "123456:TEST-TOKEN";
   const state = new FakeTelegramState();
   const bot = { id: 123456, is_bot: true as const, first_name: "Mimic", username: "mimic_test_bot" };
   const openPolls = new Set<{ closed: boolean }>();
+  const limiter = opts.limits && createTelegramLimiter(opts.limits);
 
   const messageOut = (m: BotMessage) => ({
     message_id: m.messageId,
@@ -47,6 +53,18 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
 
   const handle = async (method: string, params: Record<string, unknown>, signal: { closed: boolean }) => {
     const chatId = params.chat_id === undefined ? undefined : Number(params.chat_id);
+    const retryAfter = limiter && method.startsWith("send") ? limiter.check(chatId) : null;
+    if (retryAfter !== null) {
+      return {
+        status: 429,
+        body: {
+          ok: false,
+          error_code: 429,
+          description: `Too Many Requests: retry after ${retryAfter}`,
+          parameters: { retry_after: retryAfter },
+        },
+      };
+    }
     const fault = state.takeFault(method, chatId);
     if (fault?.status === 429) {
       const retry_after = fault.retryAfterSec ?? 1;
@@ -215,6 +233,7 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     },
     messagesTo: (chatId) => state.botMessages.filter((m) => m.chatId === chatId),
     wasDeleted: (chatId, messageId) => state.deleted.has(`${chatId}:${messageId}`),
+    limitStats: () => limiter?.stats() ?? { accepted: 0, rejected429: 0 },
     close() {
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));
