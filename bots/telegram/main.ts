@@ -8,7 +8,7 @@ import { requireSharedInfra } from "../../core/platform/require-shared-infra.ts"
 import { onShutdown } from "../../core/platform/shutdown.ts";
 import { buildTradingRuntime } from "../../core/platform/trading-runtime.ts";
 import { consumeUpdates } from "./consume-updates.ts";
-import { consumeNotifications } from "./notifications/consume-notifications.ts";
+import { consumeNotifications } from "../shared/notifications/consume-notifications.ts";
 import { createTelegramNotifier } from "./notifications/telegram-notifier.ts";
 import { startTelegram } from "./start-telegram.ts";
 import { telegramFromRuntime } from "./telegram-from-runtime.ts";

@@ -6,11 +6,12 @@ import type { Notifier } from "../../../core/notifications/notification-message.
 import type { Clock } from "../../../core/platform/clock.ts";
 import type { DbClient } from "../../../core/platform/db-client.ts";
 import { isAppError } from "../../../core/platform/errors.ts";
-import { jobSchemas } from "../../../core/platform/jobs.ts";
+import { defaultRetryPolicy, jobSchemas, notifyJobOf } from "../../../core/platform/jobs.ts";
+import { retryDelay } from "../../../core/platform/retry-delay.ts";
 
 /**
- * The Telegram process delivers its own "notify" jobs when it runs apart from the workers (`npm run bot`):
- * sending needs the bot's API client, and workers stay free of chat transports.
+ * A bot process delivers its own transport's notification jobs when it runs apart from the workers
+ * (`npm run bot`, `npm run discord`): sending needs the bot's API client, and workers stay free of chat transports.
  */
 export function consumeNotifications(opts: {
   connection: Redis;
@@ -20,11 +21,12 @@ export function consumeNotifications(opts: {
   clock: Clock;
   logger: Logger;
 }): { close(): Promise<void> } {
+  const name = notifyJobOf[opts.notifier.transport];
   const worker = new Worker(
-    "notify",
+    name,
     async (job) => {
-      const data = jobSchemas.notify.safeParse(job.data);
-      if (!data.success) throw new UnrecoverableError(`malformed notify payload: ${data.error.message}`);
+      const data = jobSchemas[name].safeParse(job.data);
+      if (!data.success) throw new UnrecoverableError(`malformed ${name} payload: ${data.error.message}`);
       try {
         await deliverNotification(data.data, { ...opts, logger: opts.logger.child({ jobId: job.id }) });
       } catch (err) {
@@ -32,8 +34,15 @@ export function consumeNotifications(opts: {
         throw err;
       }
     },
-    // Sends wait in the notifier's throttle (about 30/s overall), so a few in flight keep it busy.
-    { connection: opts.connection, prefix: opts.prefix, concurrency: 32 },
+    {
+      connection: opts.connection,
+      prefix: opts.prefix,
+      // Sends wait in the notifier's pacing (about 28/s on Telegram, 45/s on Discord), so a few in flight keep
+      // it busy.
+      concurrency: 32,
+      // The producer names this backoff type; BullMQ needs the strategy where the job is retried.
+      settings: { backoffStrategy: (attemptsMade, _type, err) => retryDelay(defaultRetryPolicy, attemptsMade, err) },
+    },
   );
   worker.on("error", (err) => opts.logger.error({ err: err.message }, "notification worker error"));
   return { close: () => worker.close() };
