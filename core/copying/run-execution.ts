@@ -122,10 +122,15 @@ function closeClientOrderId(execution: LoadedExecution): string {
   return clientOrderIdFor(execution.signalId, execution.subscriptionId, "close");
 }
 
-/** Pausing stops new entries, and so does age: a late entry opens at a stale price. */
+/**
+ * Pausing stops new entries, and so does age: a late entry opens at a stale price. Age counts from when the
+ * signal was made: the sender's own time (`sentAt`, a provider's timestamp) when it is earlier than our receipt.
+ */
 function whyNotOpen(execution: LoadedExecution, now: Date): string | null {
   if (execution.subscription.status !== "active") return `subscription is ${execution.subscription.status}`;
-  const ageSec = (now.getTime() - execution.signal.receivedAt.getTime()) / 1000;
+  const { sentAt, receivedAt } = execution.signal;
+  const madeAt = Math.min(receivedAt.getTime(), sentAt?.getTime() ?? Number.POSITIVE_INFINITY);
+  const ageSec = (now.getTime() - madeAt) / 1000;
   const maxAge = execution.signal.strategy.maxSignalAgeSec;
   if (ageSec > maxAge) return `signal was ${Math.round(ageSec)} s old when its turn came, over the ${maxAge} s limit`;
   return null;

@@ -1,6 +1,6 @@
 import type { DbClient } from "../platform/db-client.ts";
 import type { Sql } from "../platform/sql.ts";
-import type { SignalBody } from "./signal-body.ts";
+import type { SignalInput } from "./signal-input.ts";
 
 export interface RecordedSignal {
   id: string;
@@ -18,9 +18,10 @@ const RECORD = `
     LIMIT 1
   ), ins AS (
     INSERT INTO "Signal" ("id", "strategyId", "dedupeKey", "bodyHash", "action", "rawSymbol", "symbol", "riskPerc",
-      "leverage", "tpPerc", "slPerc", "price", "qty", "status", "receivedAt")
+      "leverage", "tpPerc", "slPerc", "price", "qty", "tpPrice", "slPrice", "sentAt", "status", "receivedAt")
     SELECT gen_random_uuid()::text, $1, $2, $3, $4::"SignalAction", $5, $6, $7::numeric, $8::int, $9::numeric,
-      $10::numeric, $11::numeric, $12::numeric, 'received', ($13::timestamptz AT TIME ZONE 'UTC')
+      $10::numeric, $11::numeric, $12::numeric, $16::numeric, $17::numeric, ($18::timestamptz AT TIME ZONE 'UTC'),
+      'received', ($13::timestamptz AT TIME ZONE 'UTC')
     WHERE NOT EXISTS (SELECT 1 FROM dup)
     ON CONFLICT ("strategyId", "dedupeKey") DO NOTHING
     RETURNING "id"
@@ -43,30 +44,33 @@ export async function recordSignal(
     dedupeKey: string;
     bodyHash: string;
     symbol: string;
-    body: SignalBody;
+    signal: SignalInput;
     now: Date;
     since: Date;
   },
 ): Promise<RecordedSignal> {
   const { db } = deps;
-  const b = s.body;
-  const lookBack = !b.id;
+  const g = s.signal;
+  const lookBack = !g.id;
   const values = [
     s.strategyId,
     s.dedupeKey,
     s.bodyHash,
-    b.action,
-    b.symbol,
+    g.action,
+    g.rawSymbol,
     s.symbol,
-    b.risk_perc ?? null,
-    b.leverage ?? null,
-    b.tp_perc ?? null,
-    b.sl_perc ?? null,
-    b.price ?? null,
-    b.qty ?? null,
+    g.riskPerc ?? null,
+    g.leverage ?? null,
+    g.tpPerc ?? null,
+    g.slPerc ?? null,
+    g.price ?? null,
+    g.qty ?? null,
     s.now.toISOString(),
     lookBack,
     s.since.toISOString(),
+    g.tpPrice ?? null,
+    g.slPrice ?? null,
+    g.sentAt?.toISOString() ?? null,
   ];
   // Id-less bodies are keyed by a time bucket, so two deliveries on either side of a bucket boundary carry
   // different keys and the unique index cannot settle them. Serialise those per (strategy, body): the lock is

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { ExecutionLedger } from "../copying/execution-ledger.ts";
 import type { ExecutionOutcome, Sized } from "../copying/execution-outcome.ts";
 import type { LoadedExecution } from "../copying/load-execution.ts";
+import { crossedLevel, protectiveLevels, protectivePrices } from "../copying/protective-prices.ts";
 import { sizeOrder } from "../copying/size-order.ts";
 import type { ExchangeClient, MarketInfo, OrderResult, OrderSide, PositionSide } from "../exchange/exchange.ts";
 import { clientOrderIdFor } from "../orders/client-order-id.ts";
@@ -43,6 +44,7 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
   const market = await exchange.market(signal.symbol);
   const earlier = execution.orders.find((o) => o.kind === "entry") ?? null;
   const orderSide: OrderSide = side === "long" ? "buy" : "sell";
+  const levels = protectiveLevels(signal, subscription);
   let referencePrice = decOrNull(signal.price) ?? undefined;
   let leverage = execution.leverage;
   let amount: Decimal;
@@ -67,6 +69,8 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
       subscription.sizingMode === "risk" ? exchange.fetchBalance() : undefined,
     ]);
     referencePrice = price;
+    const crossed = alreadyCrossed(levels, { side, price, priceStep: market.priceStep, symbol: signal.symbol });
+    if (crossed) return { status: "skipped", reason: crossed };
     amount = sizeOrder({
       mode: subscription.sizingMode,
       value: decOrNull(subscription.sizingValue),
@@ -160,8 +164,7 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
       trade: { id: tradeId, symbol: signal.symbol, side },
       amount: entry.filledAmount,
       fillPrice: entry.avgPrice,
-      tpPerc: decOrNull(subscription.tpPercOverride) ?? decOrNull(signal.tpPerc),
-      slPerc: decOrNull(subscription.slPercOverride) ?? decOrNull(signal.slPerc),
+      ...levels,
       priceStep: market.priceStep,
       orders: execution.orders,
       lastAttempt: input.lastAttempt,
@@ -201,6 +204,21 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
       throw err;
     }
   }
+}
+
+/**
+ * An entry whose own absolute TP or SL the price has already reached is not opened: the provider's trade is
+ * already out, and ours would be closed again at once (two fees for nothing).
+ */
+function alreadyCrossed(
+  levels: ReturnType<typeof protectiveLevels>,
+  at: { side: PositionSide; price: Decimal; priceStep: Decimal; symbol: string },
+): string | null {
+  const prices = protectivePrices({ ...levels, side: at.side, fillPrice: at.price, priceStep: at.priceStep });
+  const crossed = crossedLevel({ side: at.side, price: at.price, levels, prices });
+  if (!crossed) return null;
+  const name = crossed.kind === "take_profit" ? "take-profit" : "stop-loss";
+  return `not opened: the signal's ${name} ${crossed.level.toFixed()} is already reached, ${at.symbol} is at ${at.price.toFixed()}`;
 }
 
 function filled(entry: OrderResult, sized: Sized) {

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Order } from "../../generated/prisma/client.ts";
 import type { ExecutionLedger } from "../copying/execution-ledger.ts";
-import { protectivePrices } from "../copying/protective-prices.ts";
+import { crossedLevel, type ProtectiveLevel, protectivePrices } from "../copying/protective-prices.ts";
 import type { ExchangeClient, OrderResult, PositionSide } from "../exchange/exchange.ts";
 import { clientOrderIdFor } from "../orders/client-order-id.ts";
 import { placeOrder } from "../orders/place-order.ts";
@@ -19,8 +19,9 @@ export interface ProtectionInput {
   trade: { id: string; symbol: string; side: PositionSide };
   amount: Decimal;
   fillPrice: Decimal;
-  tpPerc: Decimal | null;
-  slPerc: Decimal | null;
+  /** What `protectiveLevels` chose for each leg (the subscription's override, the signal's price or percent). */
+  takeProfit: ProtectiveLevel | null;
+  stopLoss: ProtectiveLevel | null;
   priceStep: Decimal;
   orders: Order[];
   lastAttempt: boolean;
@@ -40,17 +41,21 @@ const LEG_NAME = { take_profit: "take-profit", stop_loss: "stop-loss" } as const
 
 /**
  * Places the trade's reduce-only TP and SL. A level the price has already crossed is done at once by a market
- * close (what the order would have done); any other refusal leaves the position open without it, and says so.
+ * close (what the order would have done): the exchange says so (WOULD_TRIGGER), or, for an absolute level on the
+ * wrong side of the fill (the fill slipped past the provider's stop), we know before asking. Any other refusal
+ * leaves the position open without it, and says so.
  * Uncertain failures are retried by throwing, except on the last attempt, where they are reported instead.
  */
 export async function protectTrade(input: ProtectionInput, deps: Deps): Promise<ProtectionOutcome> {
+  const levels = { takeProfit: input.takeProfit, stopLoss: input.stopLoss };
   const prices = protectivePrices({
+    ...levels,
     side: input.trade.side,
     fillPrice: input.fillPrice,
-    tpPerc: input.tpPerc,
-    slPerc: input.slPerc,
     priceStep: input.priceStep,
   });
+  const crossed = crossedLevel({ side: input.trade.side, price: input.fillPrice, levels, prices });
+  if (crossed) return exitAtMarket(input, crossed.kind, deps);
   const legs = [
     { kind: "take_profit" as const, trigger: prices.takeProfit },
     { kind: "stop_loss" as const, trigger: prices.stopLoss },
