@@ -1,9 +1,12 @@
 import type { Update } from "grammy/types";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCredentialCipher } from "../../core/accounts/credential-cipher.ts";
+import { issueConnectCode } from "../../core/accounts/connect-code.ts";
+import { type CredentialCipher, createCredentialCipher } from "../../core/accounts/credential-cipher.ts";
 import { unknownKeyPermissions } from "../../core/accounts/key-permissions.ts";
+import type { ExchangeCredentials } from "../../core/exchange/exchange.ts";
 import { createExchangeResolver } from "../../core/exchange/exchange-resolver.ts";
+import { AppError } from "../../core/platform/errors.ts";
 import { silentLogger } from "../../core/platform/logger.ts";
 import { generateMasterKey } from "../../core/platform/secrets.ts";
 import { startTwoFactor } from "../../core/security/two-factor.ts";
@@ -14,13 +17,25 @@ import { createBot } from "./create-bot.ts";
 describe("telegram handlers: bad input gets a clear answer and changes nothing", () => {
   let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
   let now = Date.now();
-  const calls: { method: string; payload: Record<string, unknown> }[] = [];
+  const calls: { method: string; payload: Record<string, unknown>; result: unknown }[] = [];
   let bot: ReturnType<typeof createBot>;
   /** A bot process over the test database; calling it again is a restart (nothing in memory carries over). */
   let makeBot: () => ReturnType<typeof createBot>;
   let updateId = 1;
   let messageId = 1;
   const cipher = createCredentialCipher({ masterKey: generateMasterKey() });
+  // The bot's own cipher counts what it opens: sealed API keys must only be opened by the exchange resolver.
+  const botOpened: string[] = [];
+  const botCipher: CredentialCipher = {
+    currentKeyId: cipher.currentKeyId,
+    seal: (plaintext) => cipher.seal(plaintext),
+    open: (envelope) => {
+      botOpened.push(envelope);
+      return cipher.open(envelope);
+    },
+  };
+  // What reached the exchange when a key was checked; the exchange refuses every key.
+  const checkedKeys: ExchangeCredentials[] = [];
   const from = { id: 4242, is_bot: false, first_name: "Bob" };
 
   beforeAll(async () => {
@@ -29,9 +44,10 @@ describe("telegram handlers: bad input gets a clear answer and changes nothing",
     const exchanges = createExchangeResolver({
       cipher,
       ccxt: {
-        isSupported: () => false,
-        forAccount: () => {
-          throw new Error("no ccxt here");
+        isSupported: (id) => id === "binanceusdm",
+        forAccount: (_id, credentials) => {
+          checkedKeys.push(credentials);
+          throw new AppError("INVALID_KEY", "invalid api key");
         },
       },
       paper: { db },
@@ -56,7 +72,7 @@ describe("telegram handlers: bad input gets a clear answer and changes nothing",
         },
         deps: {
           db,
-          cipher,
+          cipher: botCipher,
           exchanges,
           keyPermissions: unknownKeyPermissions,
           clock: { now: () => new Date(now) },
@@ -66,7 +82,6 @@ describe("telegram handlers: bad input gets a clear answer and changes nothing",
         },
       });
       fresh.api.config.use(async (_prev, method, payload) => {
-        calls.push({ method, payload: payload as Record<string, unknown> });
         const result =
           method.startsWith("send") || method === "editMessageText"
             ? {
@@ -76,6 +91,7 @@ describe("telegram handlers: bad input gets a clear answer and changes nothing",
                 text: "",
               }
             : true;
+        calls.push({ method, payload: payload as Record<string, unknown>, result });
         return { ok: true, result } as never;
       });
       return fresh;
@@ -87,6 +103,7 @@ describe("telegram handlers: bad input gets a clear answer and changes nothing",
   const send = async (
     text: string,
     chat: { id: number; type: "private" | "group" } = { id: from.id, type: "private" },
+    sender: typeof from & { language_code?: string } = from,
   ) => {
     const command = /^\/\S+/.exec(text)?.[0];
     const update = {
@@ -94,7 +111,7 @@ describe("telegram handlers: bad input gets a clear answer and changes nothing",
       message: {
         message_id: messageId++,
         date: 0,
-        from,
+        from: sender,
         text,
         chat:
           chat.type === "private"
@@ -221,7 +238,7 @@ describe("telegram handlers: bad input gets a clear answer and changes nothing",
       { db: testDb.db.prisma, cipher, clock: { now: () => new Date(now) } },
     );
     await testDb.db.prisma.totpFactor.update({ where: { userId: user.id }, data: { confirmedAt: new Date(now) } });
-    expect((await send("/panic 000000")).replies.at(-1)).toMatch(/wrong.*4 attempt\(s\) left/);
+    expect((await send("/panic 000000")).replies.at(-1)).toMatch(/wrong.*4 attempts left/);
     expect((await send("/panic nonsense")).replies.at(-1)).toMatch(/wrong.*3 attempt/);
     await send("/panic 111111");
     await send("/panic 222222");
@@ -237,5 +254,176 @@ describe("telegram handlers: bad input gets a clear answer and changes nothing",
     now += 16 * 60_000;
     const fresh = await generate({ secret, epoch: Math.floor(now / 1000) });
     expect((await send(`/panic ${fresh}`)).replies.at(-1)).toMatch(/Panic done/);
+  });
+  const click = async (data: string) => {
+    const before = calls.length;
+    await bot.handleUpdate({
+      update_id: updateId++,
+      callback_query: {
+        id: `cb${updateId}`,
+        from,
+        chat_instance: "c",
+        data,
+        message: { message_id: 90, date: 0, chat: { id: from.id, type: "private", first_name: "Bob" }, text: "?" },
+      },
+    } as Update);
+    return calls.slice(before);
+  };
+
+  it("a /link whose key the exchange refuses ends the flow: the next message is not taken for a secret", async () => {
+    const before = await counts();
+    botOpened.length = 0;
+    await send("/link");
+    await click("link:binanceusdm");
+    const key = await send("a-real-looking-api-key");
+    expect(key.replies[0]).toMatch(/API secret/);
+    const secret = await send("a-real-looking-secret");
+    expect(secret.calls.some((c) => c.method === "deleteMessage")).toBe(true);
+    expect(secret.replies).toEqual([
+      "Checking the keys with the exchange...",
+      expect.stringMatching(/^The exchange refused these API keys/),
+    ]);
+    // The key was opened by the exchange resolver, not by the bot, and reached the exchange in plaintext.
+    expect(checkedKeys.at(-1)).toEqual({ apiKey: "a-real-looking-api-key", secret: "a-real-looking-secret" });
+    expect(botOpened).toEqual([]);
+    // The flow is over, in the stored session too: what comes next is an ordinary message, kept and answered.
+    expect(JSON.stringify(await testDb.db.prisma.botSession.findMany())).not.toMatch(/link/);
+    const next = await send("hello again");
+    expect(next.calls.some((c) => c.method === "deleteMessage")).toBe(false);
+    expect(next.replies).toEqual(["I wasn't expecting a message. Send /help for the list of commands."]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("a failed /link step ends the flow even if the bot restarts in between", async () => {
+    await send("/link");
+    await click("link:binanceusdm");
+    await send("a-real-looking-api-key");
+    await send("a-real-looking-secret");
+    bot = makeBot();
+    const next = await send("hello after a restart");
+    expect(next.calls.some((c) => c.method === "deleteMessage")).toBe(false);
+    expect(next.replies[0]).toMatch(/wasn't expecting/);
+  });
+
+  describe("the /2fa setup picture (its caption holds the TOTP secret)", () => {
+    /** The id of the setup picture sent among these calls. */
+    const photoId = (sent: { method: string; payload: Record<string, unknown>; result: unknown }[]) => {
+      const photo = sent.find((c) => c.method === "sendPhoto");
+      if (!photo) throw new Error("no picture was sent");
+      expect(String(photo.payload.caption)).toMatch(/enter the key by hand:\n[A-Z2-7]{16,}\n/);
+      return (photo.result as { message_id: number }).message_id;
+    };
+    const setUp = async () => {
+      const user = await testDb.db.prisma.user.findUniqueOrThrow({ where: { telegramId: String(from.id) } });
+      await testDb.db.prisma.totpFactor.deleteMany({ where: { userId: user.id } });
+      return photoId((await send("/2fa")).calls);
+    };
+    const deleted = (sent: { method: string; payload: Record<string, unknown> }[], messageId: number) =>
+      sent.some((c) => c.method === "deleteMessage" && c.payload.message_id === messageId);
+
+    it("is deleted when the setup is cancelled", async () => {
+      const photo = await setUp();
+      const { calls: sent, replies } = await send("/cancel");
+      expect(replies).toEqual(["Cancelled."]);
+      expect(deleted(sent, photo)).toBe(true);
+    });
+
+    it("is deleted when the word cancel ends the setup", async () => {
+      const photo = await setUp();
+      expect(deleted((await send("cancel")).calls, photo)).toBe(true);
+    });
+
+    it("is deleted when another command replaces the setup", async () => {
+      const photo = await setUp();
+      const { calls: sent } = await send("/settings");
+      expect(deleted(sent, photo)).toBe(true);
+    });
+
+    it("is deleted when a second /2fa replaces it, and the new one stays", async () => {
+      const first = await setUp();
+      const { calls: sent } = await send("/2fa");
+      const second = photoId(sent);
+      expect(deleted(sent, first)).toBe(true);
+      expect(deleted(sent, second)).toBe(false);
+      expect(deleted((await send("/cancel")).calls, second)).toBe(true);
+    });
+
+    it("is deleted when the setup expires", async () => {
+      const photo = await setUp();
+      now += 11 * 60_000;
+      const { calls: sent, replies } = await send("123456");
+      expect(replies[0]).toMatch(/That \/2fa expired after 10 minutes/);
+      expect(deleted(sent, photo)).toBe(true);
+    });
+
+    it("is deleted when the setup expires and the next thing sent is a command", async () => {
+      const photo = await setUp();
+      now += 11 * 60_000;
+      expect(deleted((await send("/help")).calls, photo)).toBe(true);
+    });
+
+    it("stays while a wrong code is retried, and goes once the code is confirmed", async () => {
+      const photo = await setUp();
+      const wrong = await send("000000");
+      expect(wrong.replies[0]).toMatch(/^That code is wrong, expired or already used\. 4 attempts left/);
+      expect(deleted(wrong.calls, photo)).toBe(false);
+      const user = await testDb.db.prisma.user.findUniqueOrThrow({ where: { telegramId: String(from.id) } });
+      const factor = await testDb.db.prisma.totpFactor.findUniqueOrThrow({ where: { userId: user.id } });
+      const right = await generate({ secret: cipher.open(factor.secret), epoch: Math.floor(now / 1000) });
+      const confirmed = await send(right);
+      expect(confirmed.replies).toEqual([
+        "Two-factor authentication is on. /panic now works with a code from your app.",
+      ]);
+      expect(
+        confirmed.calls.filter((c) => c.method === "deleteMessage" && c.payload.message_id === photo),
+      ).toHaveLength(1);
+      // Deleted before the answer: the secret is gone by the time the user reads "on".
+      expect(confirmed.calls.map((c) => c.method)).toEqual(["deleteMessage", "sendMessage"]);
+      await testDb.db.prisma.totpFactor.delete({ where: { userId: user.id } });
+    });
+  });
+
+  it("/connect issues a code for Discord, and joins the Discord user whose code it is given", async () => {
+    const db = testDb.db.prisma;
+    const kim = { id: 6161, is_bot: false, first_name: "Kim" };
+    const chat = { id: kim.id, type: "private" as const };
+    const [issued] = (await send("/connect", chat, kim)).replies;
+    const code =
+      /^Your code: (\S+) \(valid for 10 minutes, once\)\. In Mimic's Discord bot, use: \/connect code:\1$/.exec(
+        issued ?? "",
+      )?.[1];
+    expect(code).toBeDefined();
+    // The same code entered here, on the side that made it, is refused and changes nothing.
+    expect((await send(`/connect ${code}`, chat, kim)).replies[0]).toMatch(/made in Telegram; enter it in Discord/);
+
+    const discordUser = await db.user.create({ data: { discordId: "700000000000000001" } });
+    const fromDiscord = await issueConnectCode(
+      { userId: discordUser.id, transport: "discord" },
+      { db, clock: { now: () => new Date(now) } },
+    );
+    expect((await send(`/connect ${fromDiscord.code}`, chat, kim)).replies).toEqual([
+      "Connected: your Telegram and Discord accounts are now one Mimic user.",
+    ]);
+    const joined = await db.user.findUniqueOrThrow({ where: { telegramId: "6161" } });
+    expect([joined.id, joined.discordId]).toEqual([discordUser.id, "700000000000000001"]);
+    expect((await send("/connect NOPE-NOPE", chat, kim)).replies[0]).toMatch(/unknown, used or expired/);
+  });
+
+  it("answers in the sender's language where there is a translation, English otherwise", async () => {
+    const ana = { id: 5151, is_bot: false, first_name: "Ana", language_code: "es" };
+    const chat = { id: ana.id, type: "private" as const };
+    expect((await send("/start", chat, ana)).replies[0]).toMatch(/^¡Bienvenido a Mimic!/);
+    expect((await send("/frobnicate", chat, ana)).replies).toEqual([
+      "No conozco /frobnicate. Envía /help para ver la lista de comandos.",
+    ]);
+    const help = (await send("/help", chat, ana)).replies[0] ?? "";
+    expect(help.split("\n")).toHaveLength(15);
+    expect(help).toMatch(/^\/start - Bienvenida y próximos pasos\n/);
+    expect((await send("/link", chat, { ...ana, language_code: "es-ES" })).replies).toEqual(["¿Qué exchange?"]);
+    expect((await send("/cancel", chat, ana)).replies).toEqual(["No hay nada que cancelar."]);
+    const fr = { ...ana, id: 5252, language_code: "fr" };
+    expect((await send("/cancel", { id: fr.id, type: "private" }, fr)).replies).toEqual([
+      "There is nothing to cancel.",
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import type { BotContext } from "./bot-context.ts";
 import type { BotDeps } from "./bot-deps.ts";
 import { accountsFeature } from "./features/accounts.ts";
 import { cancelFeature } from "./features/cancel.ts";
+import { connectFeature } from "./features/connect.ts";
 import { helpFeature } from "./features/help.ts";
 import { linkAccountFeature } from "./features/link-account.ts";
 import { panicFeature } from "./features/panic.ts";
@@ -21,6 +22,8 @@ import { unsubscribeFeature } from "./features/unsubscribe.ts";
 import { dedupeUpdates } from "./middleware/dedupe-updates.ts";
 import { ensureUser } from "./middleware/ensure-user.ts";
 import { expireFlows } from "./middleware/expire-flows.ts";
+import { flowLifecycle } from "./middleware/flow-lifecycle.ts";
+import { telegramI18n } from "./middleware/i18n.ts";
 import { privateOnlyGuard } from "./middleware/private-only.ts";
 import { replyErrors } from "./middleware/reply-errors.ts";
 import { prismaSessionStorage } from "./session/prisma-session-storage.ts";
@@ -47,10 +50,15 @@ export function createBot(opts: {
     ctx.log = deps.logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id });
     return next();
   });
+  // ctx.t from here on: every reply, errors included, in the sender's language (locales/).
+  bot.use(telegramI18n(deps.logger));
   bot.use(replyErrors);
   bot.use(dedupeUpdates);
   bot.use(ensureUser);
   bot.use(session({ initial: initialSession, storage: prismaSessionStorage(deps.db), getSessionKey: chatKey }));
+  // Around everything that may start, answer or end a flow: a failing step ends its flow, a flow over takes its
+  // /2fa picture with it.
+  bot.use(flowLifecycle);
   bot.use(expireFlows);
   bot.use(privateOnlyGuard());
   for (const feature of [
@@ -68,6 +76,7 @@ export function createBot(opts: {
     twoFactorFeature(),
     panicFeature(),
     pnlFeature(),
+    connectFeature(),
   ]) {
     bot.use(feature);
   }

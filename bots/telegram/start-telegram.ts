@@ -1,19 +1,25 @@
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { webhookCallback } from "grammy";
+import type { LanguageCode, Update } from "grammy/types";
 import { Hono } from "hono";
 import { queueNotifications } from "../../core/notifications/queue-notifications.ts";
 import type { JobQueue } from "../../core/platform/jobs.ts";
+import { DEFAULT_LOCALE, wording } from "../shared/wording/translator.ts";
 import type { BotDeps } from "./bot-deps.ts";
 import { createBot } from "./create-bot.ts";
-import { COMMANDS } from "./features/help.ts";
+import { telegramCommands } from "./features/help.ts";
 import { pruneTelegramUpdates } from "./prune-updates.ts";
 
 export interface TelegramOptions {
   token: string;
   /** A self-hosted Bot API server; Telegram's by default. */
   apiRoot?: string;
-  /** Set: webhook mode (the caller mounts `webhookRoutes`); unset: long polling. */
-  webhook?: { url: string; secret: string };
+  /**
+   * Set: webhook mode; unset: long polling. `via` says how the updates reach this process: "http" (default) when
+   * the caller mounts `webhookRoutes` on its own server (`npm start`); "queue" when `npm run api` takes them and
+   * queues them, and the caller feeds them to `handleUpdate` (`npm run bot`, see consume-updates.ts).
+   */
+  webhook?: { url: string; secret: string; via?: "http" | "queue" };
   /** Long-poll timeout in seconds. */
   pollTimeoutSec?: number;
   /** How often the notification outbox is swept; 0 turns it off. */
@@ -23,8 +29,10 @@ export interface TelegramOptions {
 export interface RunningTelegram {
   mode: "polling" | "webhook";
   username: string;
-  /** Webhook mode: POST routes to mount on the HTTP server (Telegram's secret-token header is checked). */
+  /** Webhook mode via "http": POST routes to mount on the HTTP server (Telegram's secret-token header is checked). */
   webhookRoutes?: Hono;
+  /** Handles one update; webhook mode via "queue" feeds the queued updates here. */
+  handleUpdate(update: Update): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -35,16 +43,26 @@ export async function startTelegram(
 ): Promise<RunningTelegram> {
   const bot = createBot({ token: opts.token, apiRoot: opts.apiRoot, deps });
   await bot.init();
-  await bot.api
-    .setMyCommands(COMMANDS)
-    .catch((err: Error) => deps.logger.warn({ err: err.message }, "setMyCommands failed"));
+  // The command menu in English by default, and in each other language of locales/ for users whose Telegram
+  // speaks it.
+  const translator = wording();
+  for (const locale of translator.locales) {
+    await bot.api
+      .setMyCommands(
+        telegramCommands(translator.forLocale(locale)),
+        locale === DEFAULT_LOCALE ? undefined : { language_code: locale as LanguageCode },
+      )
+      .catch((err: Error) => deps.logger.warn({ err: err.message, locale }, "setMyCommands failed"));
+  }
 
   let runner: RunnerHandle | undefined;
   let webhookRoutes: Hono | undefined;
   if (opts.webhook) {
     await bot.api.setWebhook(opts.webhook.url, { secret_token: opts.webhook.secret });
-    const handle = webhookCallback(bot, "hono", { secretToken: opts.webhook.secret });
-    webhookRoutes = new Hono().post(new URL(opts.webhook.url).pathname, (c) => handle(c));
+    if (opts.webhook.via !== "queue") {
+      const handle = webhookCallback(bot, "hono", { secretToken: opts.webhook.secret });
+      webhookRoutes = new Hono().post(new URL(opts.webhook.url).pathname, (c) => handle(c));
+    }
   } else {
     await bot.api.deleteWebhook();
     runner = run(bot, { runner: { fetch: { timeout: opts.pollTimeoutSec ?? 30 }, silent: true } });
@@ -75,6 +93,7 @@ export async function startTelegram(
     mode: opts.webhook ? "webhook" : "polling",
     username: bot.botInfo.username,
     webhookRoutes,
+    handleUpdate: (update) => bot.handleUpdate(update),
     async stop() {
       stopped = true;
       clearTimeout(timer);

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
-import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
+import type { ExchangeCredentials } from "../exchange/exchange.ts";
+import type { CredentialPart, CredentialParts, ExchangeResolver } from "../exchange/exchange-resolver.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import type { Decimal } from "../platform/decimal.ts";
 import { AppError } from "../platform/errors.ts";
@@ -10,12 +11,18 @@ export interface LinkAccountInput {
   userId: string;
   exchange: string;
   label?: string;
-  apiKey?: string;
-  secret?: string;
-  password?: string;
+  /**
+   * Each part in plaintext (the admin API, a Discord form: nothing was stored) or sealed with the credential
+   * cipher (a chat that kept the parts in its session between messages). Only the exchange resolver opens them.
+   */
+  apiKey?: CredentialPart;
+  secret?: CredentialPart;
+  password?: CredentialPart;
   /** Paper accounts only: the simulated starting balance in USDT. */
   paperBalance?: Decimal;
 }
+
+export type { CredentialPart };
 
 export const DEFAULT_PAPER_BALANCE = "10000";
 
@@ -59,11 +66,17 @@ export async function linkAccount(
     return account;
   }
 
-  if (!input.apiKey || !input.secret) {
-    const field = input.apiKey ? "secret" : "apiKey";
-    throw new AppError("BAD_REQUEST", `${field}: is required for ${input.exchange}`, { details: { field } });
-  }
-  const credentials = { apiKey: input.apiKey, secret: input.secret, password: input.password };
+  const required = (field: "apiKey" | "secret") =>
+    new AppError("BAD_REQUEST", `${field}: is required for ${input.exchange}`, { details: { field } });
+  if (!input.apiKey) throw required("apiKey");
+  if (!input.secret) throw required("secret");
+  const credentials = openCredentials(deps.exchanges, {
+    apiKey: input.apiKey,
+    secret: input.secret,
+    password: input.password || undefined,
+  });
+  if (!credentials.apiKey) throw required("apiKey");
+  if (!credentials.secret) throw required("secret");
   const exchange = deps.exchanges.forCredentials(input.exchange, credentials);
   await exchange.fetchBalance();
   // Mimic's orders carry no position side: on a hedge-mode account the exchange would refuse every one of them.
@@ -94,6 +107,18 @@ export async function linkAccount(
   await audit(db, user.id, account.id, { exchange: input.exchange });
   deps.logger.info({ accountId: account.id, exchange: input.exchange }, "exchange account linked");
   return account;
+}
+
+/** Plaintext parts pass as they are; sealed ones are opened by the exchange resolver, never here. */
+function openCredentials(exchanges: ExchangeResolver, parts: CredentialParts): ExchangeCredentials {
+  const { apiKey, secret, password } = parts;
+  if (typeof apiKey === "string" && typeof secret === "string" && typeof password !== "object") {
+    return { apiKey, secret, password };
+  }
+  if (!exchanges.openCredentials) {
+    throw new AppError("INTERNAL", "sealed credentials were given, but this exchange resolver cannot open them");
+  }
+  return exchanges.openCredentials(parts);
 }
 
 function audit(db: DbClient, userId: string, accountId: string, details: Record<string, string>) {

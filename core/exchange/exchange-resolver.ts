@@ -18,6 +18,18 @@ export interface AccountRef {
   credentials: string | null;
 }
 
+/**
+ * One part of a credential as a transport hands it over: the plaintext (typed into a form and never stored), or
+ * an envelope the transport sealed with the credential cipher while it waited for the other parts.
+ */
+export type CredentialPart = string | { sealed: string };
+
+export interface CredentialParts {
+  apiKey: CredentialPart;
+  secret: CredentialPart;
+  password?: CredentialPart;
+}
+
 export interface ExchangeResolver {
   forAccount(account: AccountRef): ExchangeClient;
   forCredentials(exchangeId: string, credentials: ExchangeCredentials): ExchangeClient;
@@ -26,9 +38,17 @@ export interface ExchangeResolver {
   unsupportedReason?(exchangeId: string): string | undefined;
   /** Fire and forget: a price fetch that fails here is simply made again by the first follower. */
   warmPrice(symbol: string): void;
+  /**
+   * Plaintext credentials from the parts a transport holds, sealed or not: no transport decrypts anything itself.
+   * Optional only so that test doubles need not implement it; the real resolver always has it.
+   */
+  openCredentials?(parts: CredentialParts): ExchangeCredentials;
 }
 
-/** The one place credentials are decrypted: right before an exchange client is handed to the code that trades. */
+/**
+ * The one place credentials are decrypted: right before an exchange client is handed to the code that trades, and
+ * when a transport hands over the sealed parts of a key being linked (`openCredentials`).
+ */
 export function createExchangeResolver(deps: {
   cipher: CredentialCipher;
   ccxt: CcxtClients;
@@ -51,6 +71,14 @@ export function createExchangeResolver(deps: {
     },
     warmPrice(symbol) {
       deps.ccxt.warmPrice?.(symbol);
+    },
+    openCredentials(parts) {
+      const open = (part: CredentialPart) => (typeof part === "string" ? part : deps.cipher.open(part.sealed));
+      return {
+        apiKey: open(parts.apiKey),
+        secret: open(parts.secret),
+        password: parts.password === undefined ? undefined : open(parts.password),
+      };
     },
   };
 }

@@ -180,7 +180,7 @@ describe("telegram: from /start to /panic", () => {
     skewMs += 30_000;
     const report = (await say(`/panic ${await code()}`, text(/Panic done/))).reply;
     expect(report.text?.match(/closed BTC\/USDT:USDT long/g)).toHaveLength(2);
-    expect(report.text).toMatch(/2 subscription\(s\) paused/);
+    expect(report.text).toMatch(/2 subscriptions paused/);
     const binancePositions = [...(binance.account("key-alice-trade")?.positions.values() ?? [])];
     expect(binancePositions.length).toBeGreaterThan(0);
     expect(binancePositions.every((p) => p.amt.isZero())).toBe(true);

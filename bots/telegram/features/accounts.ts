@@ -12,30 +12,31 @@ export function accountsFeature(): Composer<BotContext> {
   dm.command("accounts", async (ctx) => {
     const accounts = await listAccounts({ userId: ctx.userId }, ctx.deps);
     if (accounts.length === 0) {
-      await ctx.reply("No accounts linked yet. Send /link to add one.");
+      await ctx.reply(ctx.t("accounts-empty"));
       return;
     }
     const keyboard = new InlineKeyboard();
     const lines = accounts.map((a, i) => {
-      keyboard.text(`Remove ${i + 1}. ${accountName(a)}`, `acc:rm:${a.id}`).row();
-      const status = a.status === "active" ? "" : ` [${a.status}]`;
-      return `${i + 1}. ${accountName(a)}${status} - ${a.subscriptions} active subscription(s)`;
+      const args = { index: i + 1, account: accountName(a), subscriptions: a.subscriptions };
+      keyboard.text(ctx.t("accounts-remove-button", args), `acc:rm:${a.id}`).row();
+      return a.status === "active"
+        ? ctx.t("accounts-line", args)
+        : ctx.t("accounts-line-with-status", { ...args, status: ctx.t("common-status", { status: a.status }) });
     });
-    await ctx.reply(`Your accounts:\n${lines.join("\n")}`, { reply_markup: keyboard });
+    await ctx.reply(`${ctx.t("accounts-title")}\n${lines.join("\n")}`, { reply_markup: keyboard });
   });
 
   dm.callbackQuery(/^acc:rm:([0-9a-f-]{36})$/, async (ctx) => {
     await ctx.answerCallbackQuery();
     const id = ctx.match[1] ?? "";
-    const keyboard = new InlineKeyboard().text("Yes, remove it", `acc:rmy:${id}`).text("Cancel", "acc:cancel");
-    await ctx.editMessageText(
-      "Remove this account? Its stored keys are erased and its subscriptions paused. Open positions stay open on the exchange.",
-      { reply_markup: keyboard },
-    );
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t("accounts-remove-yes"), `acc:rmy:${id}`)
+      .text(ctx.t("common-cancel"), "acc:cancel");
+    await ctx.editMessageText(ctx.t("accounts-remove-confirm"), { reply_markup: keyboard });
   });
   dm.callbackQuery("acc:cancel", async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText("Nothing was removed.");
+    await ctx.editMessageText(ctx.t("accounts-remove-kept"));
   });
   dm.callbackQuery(/^acc:rmy:([0-9a-f-]{36})$/, async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -43,7 +44,7 @@ export function accountsFeature(): Composer<BotContext> {
       { userId: ctx.userId, accountId: ctx.match[1] ?? "" },
       ctx.deps,
     );
-    await ctx.editMessageText(`Account removed; ${pausedSubscriptions} subscription(s) paused.`);
+    await ctx.editMessageText(ctx.t("accounts-removed", { paused: pausedSubscriptions }));
   });
   return composer;
 }

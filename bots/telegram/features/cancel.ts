@@ -1,7 +1,17 @@
 import { Composer } from "grammy";
 import { type BotContext, endFlow } from "../bot-context.ts";
 
-const CANCEL_WORDS = new Set(["cancel", "/cancel", "stop", "abort"]);
+const CANCEL_WORDS = ["cancel", "/cancel", "stop", "abort"];
+
+/** The cancel words in English and in the sender's language ("cancel-words"). */
+const isCancelWord = (ctx: BotContext, text: string) => {
+  const word = text.trim().toLowerCase();
+  if (CANCEL_WORDS.includes(word)) return true;
+  return ctx
+    .t("cancel-words")
+    .split(",")
+    .some((w) => w.trim().toLowerCase() === word);
+};
 
 /**
  * `/cancel`, or the word "cancel", ends whatever the user was asked for (a /panic code, a key, a setting). It is
@@ -13,17 +23,11 @@ export function cancelFeature(): Composer<BotContext> {
   const cancel = async (ctx: BotContext) => {
     const flow = ctx.session.flow;
     endFlow(ctx);
-    await ctx.reply(
-      flow?.kind === "panic"
-        ? "Panic cancelled. Nothing was closed."
-        : flow
-          ? "Cancelled."
-          : "There is nothing to cancel.",
-    );
+    await ctx.reply(ctx.t(flow?.kind === "panic" ? "cancel-panic" : flow ? "cancel-done" : "cancel-nothing"));
   };
   dm.command("cancel", cancel);
   dm.on("message:text", async (ctx, next) => {
-    if (!ctx.session.flow || !CANCEL_WORDS.has(ctx.msg.text.trim().toLowerCase())) return next();
+    if (!ctx.session.flow || !isCancelWord(ctx, ctx.msg.text)) return next();
     await cancel(ctx);
   });
   return composer;

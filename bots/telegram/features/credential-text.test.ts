@@ -1,6 +1,7 @@
 import { createPrivateKey, generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { credentialText, secretText } from "./credential-text.ts";
+import { wording } from "../../shared/wording/translator.ts";
+import { credentialProblem, credentialText, secretText } from "./credential-text.ts";
 
 const pem = (type: "ed25519" | "rsa") =>
   (type === "rsa" ? generateKeyPairSync("rsa", { modulusLength: 4096 }) : generateKeyPairSync("ed25519")).privateKey
@@ -25,16 +26,25 @@ describe("secretText", () => {
 
   it("refuses a private key cut short, and text with spaces that is not one", () => {
     const key = pem("ed25519");
-    expect(error(secretText.safeParse(key.slice(0, key.length - 20)))).toMatch(/incomplete/);
-    expect(error(secretText.safeParse(key.replace("-----END PRIVATE KEY-----", "")))).toMatch(/incomplete/);
-    expect(error(secretText.safeParse("my secret is this"))).toMatch(/no spaces/);
-    expect(error(secretText.safeParse("short"))).toMatch(/too short/);
+    expect(error(secretText.safeParse(key.slice(0, key.length - 20)))).toBe("link-problem-pem");
+    expect(error(secretText.safeParse(key.replace("-----END PRIVATE KEY-----", "")))).toBe("link-problem-pem");
+    expect(error(secretText.safeParse("my secret is this"))).toBe("link-problem-spaces");
+    expect(error(secretText.safeParse("short"))).toBe("link-problem-too-short");
   });
 });
 
 describe("credentialText", () => {
+  it("says what is wrong as a wording key", () => {
+    const t = wording().forLocale("en");
+    const problem = credentialText.safeParse("short");
+    expect(problem.success).toBe(false);
+    if (!problem.success)
+      expect(t(credentialProblem(problem.error))).toBe("that is too short to be an API key or secret");
+    expect(error(credentialText.safeParse("x".repeat(600)))).toBe("link-problem-too-long");
+  });
+
   it("keeps API keys and passphrases to one token", () => {
     expect(credentialText.parse("abcDEF123456")).toBe("abcDEF123456");
-    expect(error(credentialText.safeParse(pem("ed25519")))).toMatch(/no spaces/);
+    expect(error(credentialText.safeParse(pem("ed25519")))).toBe("link-problem-spaces");
   });
 });

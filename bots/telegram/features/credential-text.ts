@@ -1,12 +1,14 @@
 import { z } from "zod";
 
+// Issue messages are wording keys (locales/*/link.ftl), so each transport says them in the user's language.
+
 /** An API key, secret or passphrase as pasted into a chat: one token, no spaces. */
 export const credentialText = z
   .string()
   .trim()
-  .min(8, { error: "that is too short to be an API key or secret" })
-  .max(512, { error: "that is too long to be an API key or secret" })
-  .regex(/^\S+$/, { error: "API keys and secrets have no spaces" });
+  .min(8, { error: "link-problem-too-short" })
+  .max(512, { error: "link-problem-too-long" })
+  .regex(/^\S+$/, { error: "link-problem-spaces" });
 
 // Binance (and others) also issue Ed25519 and RSA keys: the secret is then the private key, a PEM block with
 // spaces in its header and line breaks in its body. A 4096-bit RSA key in PKCS#8 is about 3,300 characters.
@@ -22,11 +24,25 @@ export const secretText = z.string().transform((raw, ctx) => {
       .filter(Boolean)
       .join("\n");
     if (pem.length <= 8192 && PEM.test(pem)) return `${pem}\n`;
-    ctx.addIssue({ code: "custom", message: "that private key is incomplete: send the whole PEM block, BEGIN to END" });
+    ctx.addIssue({ code: "custom", message: "link-problem-pem" });
     return z.NEVER;
   }
   const token = credentialText.safeParse(text);
   if (token.success) return token.data;
-  ctx.addIssue({ code: "custom", message: token.error.issues[0]?.message ?? "that does not look right" });
+  ctx.addIssue({ code: "custom", message: token.error.issues[0]?.message ?? "link-problem-other" });
   return z.NEVER;
 });
+
+const PROBLEMS = new Set([
+  "link-problem-too-short",
+  "link-problem-too-long",
+  "link-problem-spaces",
+  "link-problem-pem",
+  "link-problem-other",
+]);
+
+/** The wording key of what is wrong with a pasted credential. */
+export const credentialProblem = (error: z.ZodError): string => {
+  const message = error.issues[0]?.message ?? "";
+  return PROBLEMS.has(message) ? message : "link-problem-other";
+};

@@ -1,19 +1,15 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { linkAccount } from "../../../core/accounts/link-account.ts";
+import { DEFAULT_PAPER_BALANCE, linkAccount } from "../../../core/accounts/link-account.ts";
 import { type BotContext, endFlow, startFlow } from "../bot-context.ts";
-import { credentialText, secretText } from "./credential-text.ts";
+import { credentialProblem, credentialText, secretText } from "./credential-text.ts";
 
 // Exchanges whose API keys come with a passphrase.
 const NEEDS_PASSPHRASE = new Set(["okx", "bitget", "kucoinfutures", "kucoin"]);
 
-const PROMPTS = {
-  key: (exchange: string) =>
-    `Send the API key of your ${exchange} account. Create it with trading enabled and withdrawals OFF. I delete every message holding a secret as soon as I read it.`,
-  secret: () => "Now send the API secret (for an Ed25519 or RSA key: the whole private key, BEGIN to END).",
-  password: () => "Now send the API passphrase.",
-};
-
-/** /link: choose an exchange, then key, secret (and passphrase), each deleted on arrival; checked before saving. */
+/**
+ * /link: choose an exchange, then key, secret (and passphrase), each deleted on arrival; checked before saving.
+ * The parts wait in the session sealed; the bot never opens them (linkAccount has the exchange resolver do it).
+ */
 export function linkAccountFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const dm = composer.chatType("private");
@@ -22,29 +18,30 @@ export function linkAccountFeature(): Composer<BotContext> {
     endFlow(ctx);
     const keyboard = new InlineKeyboard();
     for (const exchange of ctx.deps.linkableExchanges) {
-      keyboard.text(exchange === "paper" ? "paper (simulated, 10000 USDT)" : exchange, `link:${exchange}`).row();
+      const label = exchange === "paper" ? ctx.t("link-paper-button", { balance: DEFAULT_PAPER_BALANCE }) : exchange;
+      keyboard.text(label, `link:${exchange}`).row();
     }
-    await ctx.reply("Which exchange?", { reply_markup: keyboard });
+    await ctx.reply(ctx.t("link-choose-exchange"), { reply_markup: keyboard });
   });
 
   dm.callbackQuery(/^link:([a-z0-9]+)$/, async (ctx) => {
     const exchange = ctx.match[1] ?? "";
     await ctx.answerCallbackQuery();
     if (!ctx.deps.linkableExchanges.includes(exchange)) {
-      await ctx.reply("That exchange is not offered. Send /link to choose again.");
+      await ctx.reply(ctx.t("link-not-offered"));
       return;
     }
     if (exchange === "paper") {
       const account = await linkAccount({ userId: ctx.userId, exchange: "paper" }, ctx.deps);
       endFlow(ctx);
-      await ctx.editMessageText("Paper account linked with 10000 USDT of simulated money.");
+      await ctx.editMessageText(ctx.t("link-paper-linked", { balance: DEFAULT_PAPER_BALANCE }));
       ctx.log.info({ accountId: account.id }, "paper account linked");
-      await ctx.reply("Next: /subscribe to a strategy (see /strategies).");
+      await ctx.reply(ctx.t("link-paper-next"));
       return;
     }
     startFlow(ctx, { kind: "link", step: "key", exchange });
-    await ctx.editMessageText(`Linking ${exchange}.`);
-    await ctx.reply(PROMPTS.key(exchange));
+    await ctx.editMessageText(ctx.t("link-linking", { exchange }));
+    await ctx.reply(ctx.t("link-ask-key", { exchange }));
   });
 
   dm.on("message:text", async (ctx, next) => {
@@ -55,35 +52,36 @@ export function linkAccountFeature(): Composer<BotContext> {
     // The secret may be a private key (PEM); the key and the passphrase are single tokens.
     const parsed = (flow.step === "secret" ? secretText : credentialText).safeParse(ctx.msg.text);
     if (!parsed.success) {
-      await ctx.reply(
-        `${parsed.error.issues[0]?.message ?? "that does not look right"}. Please send it again (or /link to restart).`,
-      );
+      await ctx.reply(ctx.t("link-invalid", { problem: capitalise(ctx.t(credentialProblem(parsed.error))) }));
       return;
     }
-    const sealed = ctx.deps.cipher.seal(parsed.data).envelope;
     if (flow.step === "key") {
-      startFlow(ctx, { ...flow, step: "secret", sealedKey: sealed });
-      await ctx.reply(PROMPTS.secret());
+      startFlow(ctx, { ...flow, step: "secret", sealedKey: ctx.deps.cipher.seal(parsed.data).envelope });
+      await ctx.reply(ctx.t("link-ask-secret"));
       return;
     }
     if (flow.step === "secret" && NEEDS_PASSPHRASE.has(flow.exchange)) {
-      startFlow(ctx, { ...flow, step: "password", sealedSecret: sealed });
-      await ctx.reply(PROMPTS.password());
+      startFlow(ctx, { ...flow, step: "password", sealedSecret: ctx.deps.cipher.seal(parsed.data).envelope });
+      await ctx.reply(ctx.t("link-ask-password"));
       return;
     }
-    const open = (s?: string) => (s ? ctx.deps.cipher.open(s) : undefined);
-    const apiKey = open(flow.sealedKey);
-    const secret = flow.step === "secret" ? parsed.data : open(flow.sealedSecret);
+    // The parts kept earlier stay sealed; the one just sent was never stored.
+    const sealed = (envelope?: string) => (envelope ? { sealed: envelope } : undefined);
+    const apiKey = sealed(flow.sealedKey);
+    const secret = flow.step === "secret" ? parsed.data : sealed(flow.sealedSecret);
     const password = flow.step === "password" ? parsed.data : undefined;
-    // The flow ends whatever happens next: a wrong key means starting over, and nothing is kept.
+    // The flow ends whatever happens next: a wrong key means starting over, and nothing is kept. (Should the
+    // check fail, middleware/flow-lifecycle.ts answers the error and saves the session with the flow ended.)
     endFlow(ctx);
-    await ctx.reply("Checking the keys with the exchange...");
+    await ctx.reply(ctx.t("link-checking"));
     const account = await linkAccount(
       { userId: ctx.userId, exchange: flow.exchange, apiKey, secret, password },
       ctx.deps,
     );
     ctx.log.info({ accountId: account.id, exchange: flow.exchange }, "exchange account linked");
-    await ctx.reply(`${flow.exchange} account linked. The keys are stored encrypted. Next: /subscribe to a strategy.`);
+    await ctx.reply(ctx.t("link-linked", { exchange: flow.exchange }));
   });
   return composer;
 }
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

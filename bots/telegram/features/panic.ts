@@ -1,10 +1,10 @@
 import { Composer } from "grammy";
 import { type PanicReport, panicCloseAll } from "../../../core/panic/panic-close-all.ts";
 import { twoFactorState } from "../../../core/security/two-factor.ts";
+import type { T } from "../../shared/wording/translator.ts";
 import { type BotContext, endFlow, startFlow } from "../bot-context.ts";
 import { accountName } from "../format.ts";
-import { errorReply } from "../reply-error.ts";
-import { attemptsLeft } from "./two-factor.ts";
+import { attemptsLeft, errorReply } from "../reply-error.ts";
 
 /** /panic [code]: closes every position and cancels every order on every account, behind a one-time TOTP code. */
 export function panicFeature(): Composer<BotContext> {
@@ -15,28 +15,24 @@ export function panicFeature(): Composer<BotContext> {
     endFlow(ctx);
     await ctx.deleteMessage().catch(() => undefined);
     try {
-      await ctx.reply("Closing everything...");
+      await ctx.reply(ctx.t("panic-closing"));
       const report = await panicCloseAll({ userId: ctx.userId, code }, ctx.deps);
-      await ctx.reply(renderReport(report));
+      await ctx.reply(renderReport(report, ctx.t));
     } catch (err) {
-      await ctx.reply(errorReply(err) + attemptsLeft(err));
+      await ctx.reply(errorReply(err, ctx.t) + attemptsLeft(err, ctx.t));
     }
   };
 
   dm.command("panic", async (ctx) => {
     endFlow(ctx);
     if ((await twoFactorState({ userId: ctx.userId }, ctx.deps)) !== "on") {
-      await ctx.reply(
-        "/panic needs two-factor authentication, so that nobody holding your phone unlocked can use it. Set it up with /2fa first.",
-      );
+      await ctx.reply(ctx.t("panic-needs-2fa"));
       return;
     }
     const code = ctx.match.trim();
     if (code) return run(ctx, code);
     startFlow(ctx, { kind: "panic" });
-    await ctx.reply(
-      "This closes EVERY open position and cancels EVERY open order on all your accounts, and pauses your subscriptions. Send the current 6-digit code from your authenticator to go ahead, or /cancel to back out.",
-    );
+    await ctx.reply(ctx.t("panic-confirm"));
   });
 
   dm.on("message:text", async (ctx, next) => {
@@ -46,16 +42,23 @@ export function panicFeature(): Composer<BotContext> {
   return composer;
 }
 
-function renderReport(report: PanicReport): string {
+function renderReport(report: PanicReport, t: T): string {
   const blocks = report.accounts.map((a) => {
-    const lines = [`${accountName(a.account)}:`];
-    for (const c of a.closed)
-      lines.push(`  closed ${c.symbol} ${c.side} ${c.amount.toString()}${c.price ? ` @ ${c.price.toString()}` : ""}`);
-    if (!a.closed.length) lines.push("  no open positions");
-    if (a.canceledIn.length) lines.push(`  open orders cancelled in ${a.canceledIn.join(", ")}`);
-    for (const e of a.errors)
-      lines.push(`  FAILED${e.symbol ? ` ${e.symbol}` : ""}: ${e.message} - check this account on the exchange`);
+    const lines = [t("panic-account", { account: accountName(a.account) })];
+    for (const c of a.closed) {
+      const args = { symbol: c.symbol, side: c.side, amount: c.amount.toString() };
+      lines.push(
+        `  ${c.price ? t("panic-closed-at", { ...args, price: c.price.toString() }) : t("panic-closed", args)}`,
+      );
+    }
+    if (!a.closed.length) lines.push(`  ${t("panic-no-positions")}`);
+    if (a.canceledIn.length) lines.push(`  ${t("panic-orders-cancelled", { symbols: a.canceledIn.join(", ") })}`);
+    for (const e of a.errors) {
+      lines.push(
+        `  ${e.symbol ? t("panic-failed-symbol", { symbol: e.symbol, error: e.message }) : t("panic-failed", { error: e.message })}`,
+      );
+    }
     return lines.join("\n");
   });
-  return `Panic done. ${report.pausedSubscriptions} subscription(s) paused (resume in /settings).\n\n${blocks.join("\n\n") || "No active accounts."}`;
+  return `${t("panic-done", { paused: report.pausedSubscriptions })}\n\n${blocks.join("\n\n") || t("panic-no-accounts")}`;
 }

@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import { AppError, type ErrorCode } from "../../../core/platform/errors.ts";
 import { accountSnapshots } from "../../../core/portfolio/account-snapshots.ts";
 import { type AccountPositions, positionsOverview } from "../../../core/trades/positions-overview.ts";
+import type { T } from "../../shared/wording/translator.ts";
 import type { BotContext } from "../bot-context.ts";
 import { accountName, money, signedMoney } from "../format.ts";
 import { errorReply } from "../reply-error.ts";
@@ -13,17 +14,20 @@ export function positionsFeature(): Composer<BotContext> {
 
   dm.command("positions", async (ctx) => {
     const accounts = await positionsOverview({ userId: ctx.userId }, ctx.deps);
-    if (accounts.length === 0) return void (await ctx.reply("No accounts linked. Send /link to add one."));
-    await ctx.reply(accounts.map(renderAccount).join("\n\n"));
+    if (accounts.length === 0) return void (await ctx.reply(ctx.t("positions-no-accounts")));
+    await ctx.reply(accounts.map((a) => renderAccount(a, ctx.t)).join("\n\n"));
   });
 
   dm.command("balance", async (ctx) => {
     const snapshots = await accountSnapshots({ userId: ctx.userId, include: { balance: true } }, ctx.deps);
-    if (snapshots.length === 0) return void (await ctx.reply("No accounts linked. Send /link to add one."));
+    if (snapshots.length === 0) return void (await ctx.reply(ctx.t("balance-no-accounts")));
     const lines = snapshots.map((s) => {
-      const head = accountName(s.account);
-      if (s.error || !s.balance) return `${head}: could not be read (${s.error?.code ?? "no balance"})`;
-      return `${head}: ${money(s.balance.total, s.balance.quote)} total, ${money(s.balance.free, s.balance.quote)} free`;
+      const account = accountName(s.account);
+      if (s.error || !s.balance) {
+        return ctx.t("balance-unreadable", { account, reason: s.error?.code ?? ctx.t("balance-no-balance") });
+      }
+      const { total, free, quote } = s.balance;
+      return ctx.t("balance-line", { account, total: money(total, quote), free: money(free, quote) });
     });
     await ctx.reply(lines.join("\n"));
   });
@@ -31,28 +35,56 @@ export function positionsFeature(): Composer<BotContext> {
 }
 
 /** Mimic's trades first (entry, mark, unrealised PnL, TP and SL), then what else the exchange holds. */
-function renderAccount(a: AccountPositions): string {
-  const lines = [`${accountName(a.account)}:`];
+function renderAccount(a: AccountPositions, t: T): string {
+  const lines = [t("positions-account", { account: accountName(a.account) })];
   if (a.error) {
-    lines.push(`  could not be read live. ${errorReply(new AppError(a.error.code as ErrorCode, a.error.message))}`);
+    const error = errorReply(new AppError(a.error.code as ErrorCode, a.error.message), t);
+    lines.push(`  ${t("positions-unreadable", { error })}`);
   }
-  if (!a.trades.length) lines.push("  no open trades");
-  for (const t of a.trades) {
-    const mark = t.markPrice ? `, mark ${t.markPrice.toString()}` : "";
-    const pnl = t.unrealisedPnl ? `, PnL ${signedMoney(t.unrealisedPnl)}` : "";
-    const state = t.status === "open" ? "" : ` (${t.status})`;
+  if (!a.trades.length) lines.push(`  ${t("positions-no-trades")}`);
+  for (const trade of a.trades) {
+    const extra = [
+      trade.markPrice ? t("positions-mark", { price: trade.markPrice.toString() }) : "",
+      trade.unrealisedPnl ? t("positions-pnl", { pnl: signedMoney(trade.unrealisedPnl) }) : "",
+      trade.status === "open" ? "" : t("positions-state", { status: t("common-status", { status: trade.status }) }),
+    ].join("");
     lines.push(
-      `  ${t.symbol} ${t.side} ${t.amount.toString()} @ ${t.entryPrice?.toString() ?? "?"}${mark}${pnl}${state} - ${t.strategy}`,
+      `  ${t("positions-trade", {
+        symbol: trade.symbol,
+        side: trade.side,
+        amount: trade.amount.toString(),
+        entry: trade.entryPrice?.toString() ?? t("common-unknown"),
+        extra,
+        strategy: trade.strategy,
+      })}`,
     );
-    const tp = t.takeProfit ? `TP ${t.takeProfit.toString()}` : "no TP";
-    const sl = t.stopLoss ? `SL ${t.stopLoss.toString()}` : "no SL";
-    lines.push(`    ${tp}, ${sl}${t.protectionError ? ` - not protected: ${t.protectionError}` : ""}`);
+    const protection = {
+      tp: trade.takeProfit
+        ? t("positions-take-profit", { price: trade.takeProfit.toString() })
+        : t("positions-no-take-profit"),
+      sl: trade.stopLoss ? t("positions-stop-loss", { price: trade.stopLoss.toString() }) : t("positions-no-stop-loss"),
+    };
+    lines.push(
+      `    ${
+        trade.protectionError
+          ? t("positions-not-protected", { ...protection, reason: trade.protectionError })
+          : t("positions-protection", protection)
+      }`,
+    );
   }
   if (a.others.length) {
-    lines.push("  Not opened by Mimic:");
+    lines.push(`  ${t("positions-others")}`);
     for (const p of a.others) {
-      const pnl = p.unrealizedPnl ? `, PnL ${signedMoney(p.unrealizedPnl)}` : "";
-      lines.push(`    ${p.symbol} ${p.side} ${p.contracts.toString()} @ ${p.entryPrice.toString()}${pnl}`);
+      const pnl = p.unrealizedPnl ? t("positions-pnl", { pnl: signedMoney(p.unrealizedPnl) }) : "";
+      lines.push(
+        `    ${t("positions-other", {
+          symbol: p.symbol,
+          side: p.side,
+          amount: p.contracts.toString(),
+          entry: p.entryPrice.toString(),
+          pnl,
+        })}`,
+      );
     }
   }
   return lines.join("\n");

@@ -4,30 +4,45 @@ import { AppError } from "../../../core/platform/errors.ts";
 import { listSubscriptions, type SubscriptionView } from "../../../core/subscriptions/list-subscriptions.ts";
 import { settingSchemas } from "../../../core/subscriptions/subscription-settings.ts";
 import { updateSubscription } from "../../../core/subscriptions/update-subscription.ts";
+import type { T } from "../../shared/wording/translator.ts";
 import { type BotContext, endFlow, startFlow } from "../bot-context.ts";
 import { accountName } from "../format.ts";
 
 const ID = "([0-9a-f-]{36})";
+type Mode = "risk" | "fixed" | "multiplier";
+// Wording keys of the question for each value.
 const ASK = {
-  tpPerc: 'Send the take-profit distance in percent (e.g. 2), or "off" to use the signal\'s.',
-  slPerc: 'Send the stop-loss distance in percent (e.g. 1), or "off" to use the signal\'s.',
-  maxOpenPositions: 'Send the most positions this subscription may hold at once (e.g. 3), or "off" for no limit.',
-  sizing: {
-    risk: "Send the percent of free balance to use as margin per trade (e.g. 2).",
-    fixed: "Send the USDT value of each trade (e.g. 250).",
-    multiplier: "Send the multiple of the signal's quantity (e.g. 0.5).",
-  },
+  tpPerc: "settings-ask-take-profit",
+  slPerc: "settings-ask-stop-loss",
+  maxOpenPositions: "settings-ask-max-positions",
+  sizing: { risk: "settings-ask-risk", fixed: "settings-ask-fixed", multiplier: "settings-ask-multiplier" },
 } as const;
+const UNIT: Record<Mode, string> = {
+  risk: "settings-unit-risk",
+  fixed: "settings-unit-fixed",
+  multiplier: "settings-unit-multiplier",
+};
+const OFF_WORDS = ["off", "none", "no"];
 
-function describe(s: SubscriptionView): string {
-  const sizing = { risk: "% of free balance", fixed: "USDT per trade", multiplier: "x signal size" }[s.sizingMode];
-  return [
-    `${s.strategy.name} on ${accountName(s.account)}: ${s.status}`,
-    `Sizing: ${s.sizingValue?.toString() ?? "signal's risk"} ${sizing}`,
-    `Leverage cap: ${s.maxLeverage ? `${s.maxLeverage}x` : "none"}`,
-    `Take profit: ${s.tpPercOverride ? `${s.tpPercOverride}%` : "signal's"}, stop loss: ${s.slPercOverride ? `${s.slPercOverride}%` : "signal's"}`,
-    `Max open positions: ${s.maxOpenPositions ?? "no limit"}`,
-  ].join("\n");
+/** "off" and its kin, in English and in the sender's language ("settings-off-words"). */
+const isOff = (t: T, text: string) => {
+  const word = text.trim().toLowerCase();
+  return [...OFF_WORDS, ...t("settings-off-words").split(",")].some((w) => w.trim().toLowerCase() === word);
+};
+
+function describe(s: SubscriptionView, t: T): string {
+  const signals = t("settings-signals-own");
+  return t("settings-summary", {
+    strategy: s.strategy.name,
+    account: accountName(s.account),
+    status: t("common-status", { status: s.status }),
+    sizing: s.sizingValue?.toString() ?? t("settings-signal-risk"),
+    unit: t(UNIT[s.sizingMode]),
+    leverage: s.maxLeverage ? t("subscribe-leverage", { leverage: String(s.maxLeverage) }) : t("common-none"),
+    tp: s.tpPercOverride ? `${s.tpPercOverride}%` : signals,
+    sl: s.slPercOverride ? `${s.slPercOverride}%` : signals,
+    maxPositions: s.maxOpenPositions === null ? t("settings-no-limit") : String(s.maxOpenPositions),
+  });
 }
 
 /** /settings: per subscription pause/resume, sizing, TP/SL override, max open positions; and notification opt-ins. */
@@ -39,25 +54,38 @@ export function settingsFeature(): Composer<BotContext> {
     const subs = await listSubscriptions({ userId: ctx.userId }, ctx.deps);
     const user = await ctx.deps.db.user.findUniqueOrThrow({ where: { id: ctx.userId } });
     const keyboard = new InlineKeyboard();
-    for (const s of subs)
-      keyboard.text(`${s.strategy.name} on ${accountName(s.account)} (${s.status})`, `set:${s.id}`).row();
-    keyboard.text(`Signal alerts: ${user.notifySignals ? "on" : "off"}`, "set:n:signals").row();
-    keyboard.text(`Daily summary: ${user.notifyDaily ? "on" : "off"}`, "set:n:daily");
-    const head = subs.length ? "Choose a subscription to change:" : "No subscriptions yet (/subscribe). Notifications:";
-    await ctx.reply(head, { reply_markup: keyboard });
+    for (const s of subs) {
+      const label = ctx.t("settings-subscription-button", {
+        strategy: s.strategy.name,
+        account: accountName(s.account),
+        status: ctx.t("common-status", { status: s.status }),
+      });
+      keyboard.text(label, `set:${s.id}`).row();
+    }
+    const on = (value: boolean) => (value ? "yes" : "no");
+    keyboard.text(ctx.t("settings-signal-alerts-button", { on: on(user.notifySignals) }), "set:n:signals").row();
+    keyboard.text(ctx.t("settings-daily-button", { on: on(user.notifyDaily) }), "set:n:daily");
+    await ctx.reply(ctx.t(subs.length ? "settings-choose" : "settings-none"), { reply_markup: keyboard });
   };
   const showOne = async (ctx: BotContext, id: string) => {
     const [s] = await listSubscriptions({ userId: ctx.userId, subscriptionId: id }, ctx.deps);
-    if (!s) throw new AppError("NOT_FOUND", "that subscription does not exist any more");
+    if (!s) {
+      throw new AppError("NOT_FOUND", "that subscription does not exist any more", {
+        details: { wording: "settings-gone" },
+      });
+    }
     const keyboard = new InlineKeyboard()
-      .text(s.status === "active" ? "Pause" : "Resume", `set:${s.status === "active" ? "pause" : "resume"}:${s.id}`)
+      .text(
+        ctx.t(s.status === "active" ? "settings-pause" : "settings-resume"),
+        `set:${s.status === "active" ? "pause" : "resume"}:${s.id}`,
+      )
       .row()
-      .text("Sizing", `set:sz:${s.id}`)
-      .text("Take profit", `set:tp:${s.id}`)
-      .text("Stop loss", `set:sl:${s.id}`)
+      .text(ctx.t("settings-sizing"), `set:sz:${s.id}`)
+      .text(ctx.t("settings-take-profit"), `set:tp:${s.id}`)
+      .text(ctx.t("settings-stop-loss"), `set:sl:${s.id}`)
       .row()
-      .text("Max open positions", `set:mp:${s.id}`);
-    await ctx.editMessageText(describe(s), { reply_markup: keyboard });
+      .text(ctx.t("settings-max-positions"), `set:mp:${s.id}`);
+    await ctx.editMessageText(describe(s, ctx.t), { reply_markup: keyboard });
   };
 
   dm.command("settings", (ctx) => {
@@ -69,9 +97,8 @@ export function settingsFeature(): Composer<BotContext> {
     const field = ctx.match[1] === "signals" ? "notifySignals" : "notifyDaily";
     const user = await ctx.deps.db.user.findUniqueOrThrow({ where: { id: ctx.userId } });
     await ctx.deps.db.user.update({ where: { id: ctx.userId }, data: { [field]: !user[field] } });
-    await ctx.editMessageText(
-      `${field === "notifySignals" ? "Signal alerts" : "Daily summary"} turned ${user[field] ? "off" : "on"}.`,
-    );
+    const key = field === "notifySignals" ? "settings-signal-alerts-turned" : "settings-daily-turned";
+    await ctx.editMessageText(ctx.t(key, { on: user[field] ? "no" : "yes" }));
   });
   dm.callbackQuery(new RegExp(`^set:${ID}$`), async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -90,31 +117,31 @@ export function settingsFeature(): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     const id = ctx.match[1] ?? "";
     const keyboard = new InlineKeyboard()
-      .text("% of free balance", `set:szm:risk:${id}`)
+      .text(ctx.t("settings-size-risk"), `set:szm:risk:${id}`)
       .row()
-      .text("fixed USDT", `set:szm:fixed:${id}`)
+      .text(ctx.t("settings-size-fixed"), `set:szm:fixed:${id}`)
       .row()
-      .text("multiple of signal", `set:szm:multiplier:${id}`);
-    await ctx.editMessageText("Size each trade by:", { reply_markup: keyboard });
+      .text(ctx.t("settings-size-multiplier"), `set:szm:multiplier:${id}`);
+    await ctx.editMessageText(ctx.t("settings-size-by"), { reply_markup: keyboard });
   });
   dm.callbackQuery(new RegExp(`^set:szm:(risk|fixed|multiplier):${ID}$`), async (ctx) => {
     await ctx.answerCallbackQuery();
-    const mode = ctx.match[1] as "risk" | "fixed" | "multiplier";
+    const mode = ctx.match[1] as Mode;
     startFlow(ctx, { kind: "setting", subscriptionId: ctx.match[2] ?? "", field: "sizing", mode });
-    await ctx.editMessageText(ASK.sizing[mode]);
+    await ctx.editMessageText(ctx.t(ASK.sizing[mode]));
   });
   dm.callbackQuery(new RegExp(`^set:(tp|sl|mp):${ID}$`), async (ctx) => {
     await ctx.answerCallbackQuery();
     const field = ({ tp: "tpPerc", sl: "slPerc", mp: "maxOpenPositions" } as const)[ctx.match[1] as "tp" | "sl" | "mp"];
     startFlow(ctx, { kind: "setting", subscriptionId: ctx.match[2] ?? "", field });
-    await ctx.editMessageText(ASK[field]);
+    await ctx.editMessageText(ctx.t(ASK[field]));
   });
 
   dm.on("message:text", async (ctx, next) => {
     const flow = ctx.session.flow;
     if (flow?.kind !== "setting" || ctx.msg.text.startsWith("/")) return next();
     const text = ctx.msg.text.trim();
-    const off = /^(off|none|no)$/i.test(text);
+    const off = isOff(ctx.t, text);
     const change = ((): Record<string, unknown> | string => {
       if (flow.field === "sizing") {
         const p = settingSchemas.sizing.safeParse({ mode: flow.mode, value: text });
@@ -140,14 +167,14 @@ export function settingsFeature(): Composer<BotContext> {
         : (p.error.issues[0]?.message ?? "");
     })();
     if (typeof change === "string") {
-      const ask = flow.field === "sizing" ? ASK.sizing[flow.mode ?? "risk"] : ASK[flow.field];
-      await ctx.reply(`That value ${change || "is not valid"}; nothing changed. ${ask}`);
+      const ask = ctx.t(flow.field === "sizing" ? ASK.sizing[flow.mode ?? "risk"] : ASK[flow.field]);
+      await ctx.reply(ctx.t("settings-invalid", { problem: change || ctx.t("settings-problem-invalid"), ask }));
       return;
     }
     endFlow(ctx);
     await updateSubscription({ userId: ctx.userId, subscriptionId: flow.subscriptionId, change }, ctx.deps);
     const [s] = await listSubscriptions({ userId: ctx.userId, subscriptionId: flow.subscriptionId }, ctx.deps);
-    await ctx.reply(`Saved.\n${s ? describe(s) : ""}`);
+    await ctx.reply(`${ctx.t("settings-saved")}\n${s ? describe(s, ctx.t) : ""}`);
   });
   return composer;
 }

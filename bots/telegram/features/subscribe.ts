@@ -7,14 +7,13 @@ import { settingSchemas } from "../../../core/subscriptions/subscription-setting
 import { type BotContext, endFlow, startFlow } from "../bot-context.ts";
 import { accountName } from "../format.ts";
 
-const MODES = {
-  risk: {
-    label: "% of free balance as margin",
-    ask: "What percent of the free balance should each trade use as margin? (e.g. 2)",
-  },
-  fixed: { label: "fixed USDT per trade", ask: "How many USDT should each trade be worth? (e.g. 250)" },
-  multiplier: { label: "multiple of the signal's size", ask: "Which multiple of the signal's quantity? (e.g. 0.5)" },
-} as const;
+type Mode = "risk" | "fixed" | "multiplier";
+// Wording keys of each sizing mode: its name, and the question for its value.
+const MODES: Record<Mode, { label: string; ask: string }> = {
+  risk: { label: "subscribe-mode-risk", ask: "subscribe-ask-risk" },
+  fixed: { label: "subscribe-mode-fixed", ask: "subscribe-ask-fixed" },
+  multiplier: { label: "subscribe-mode-multiplier", ask: "subscribe-ask-multiplier" },
+};
 const LEVERAGE = [1, 3, 5, 10, 20];
 
 /** /subscribe: strategy, account, sizing mode and value, leverage cap; each choice from a keyboard where it can be. */
@@ -26,18 +25,21 @@ export function subscribeFeature(): Composer<BotContext> {
     endFlow(ctx);
     const accounts = await listAccounts({ userId: ctx.userId }, ctx.deps);
     if (!accounts.some((a) => a.status === "active")) {
-      await ctx.reply("Link an account first: send /link (a paper account works for trying it out).");
+      await ctx.reply(ctx.t("subscribe-link-first"));
       return;
     }
     const strategies = await listStrategies({ db: ctx.deps.db, now: ctx.deps.clock.now() });
     if (strategies.length === 0) {
-      await ctx.reply("There are no strategies to follow yet.");
+      await ctx.reply(ctx.t("subscribe-no-strategies"));
       return;
     }
     const keyboard = new InlineKeyboard();
-    for (const s of strategies) keyboard.text(`${s.name} (${s.followers})`, `sub:st:${s.id}`).row();
+    for (const s of strategies) {
+      keyboard.text(ctx.t("subscribe-strategy-button", { name: s.name, followers: s.followers }), `sub:st:${s.id}`);
+      keyboard.row();
+    }
     startFlow(ctx, { kind: "subscribe", step: "strategy" });
-    await ctx.reply("Which strategy do you want to follow?", { reply_markup: keyboard });
+    await ctx.reply(ctx.t("subscribe-ask-strategy"), { reply_markup: keyboard });
   });
 
   dm.callbackQuery(/^sub:st:([0-9a-f-]{36})$/, async (ctx) => {
@@ -48,7 +50,7 @@ export function subscribeFeature(): Composer<BotContext> {
     const keyboard = new InlineKeyboard();
     for (const a of accounts) keyboard.text(accountName(a), `sub:ac:${a.id}`).row();
     startFlow(ctx, { ...flow, step: "account", strategyId: ctx.match[1] });
-    await ctx.editMessageText("With which account?", { reply_markup: keyboard });
+    await ctx.editMessageText(ctx.t("subscribe-ask-account"), { reply_markup: keyboard });
   });
 
   dm.callbackQuery(/^sub:ac:([0-9a-f-]{36})$/, async (ctx) => {
@@ -56,19 +58,19 @@ export function subscribeFeature(): Composer<BotContext> {
     const flow = ctx.session.flow;
     if (flow?.kind !== "subscribe" || !flow.strategyId) return expired(ctx);
     const keyboard = new InlineKeyboard();
-    for (const [mode, m] of Object.entries(MODES)) keyboard.text(m.label, `sub:mode:${mode}`).row();
+    for (const [mode, m] of Object.entries(MODES)) keyboard.text(ctx.t(m.label), `sub:mode:${mode}`).row();
     startFlow(ctx, { ...flow, step: "mode", accountId: ctx.match[1] });
-    await ctx.editMessageText("How should each trade be sized?", { reply_markup: keyboard });
+    await ctx.editMessageText(ctx.t("subscribe-ask-mode"), { reply_markup: keyboard });
   });
 
   dm.callbackQuery(/^sub:mode:(risk|fixed|multiplier)$/, async (ctx) => {
     await ctx.answerCallbackQuery();
     const flow = ctx.session.flow;
     if (flow?.kind !== "subscribe" || !flow.accountId) return expired(ctx);
-    const mode = ctx.match[1] as keyof typeof MODES;
+    const mode = ctx.match[1] as Mode;
     startFlow(ctx, { ...flow, step: "value", mode });
-    await ctx.editMessageText(`Sizing: ${MODES[mode].label}.`);
-    await ctx.reply(MODES[mode].ask);
+    await ctx.editMessageText(ctx.t("subscribe-sizing-chosen", { mode: ctx.t(MODES[mode].label) }));
+    await ctx.reply(ctx.t(MODES[mode].ask));
   });
 
   dm.on("message:text", async (ctx, next) => {
@@ -77,14 +79,15 @@ export function subscribeFeature(): Composer<BotContext> {
       return next();
     const parsed = settingSchemas.sizing.safeParse({ mode: flow.mode, value: ctx.msg.text });
     if (!parsed.success) {
-      await ctx.reply(`That value ${parsed.error.issues[0]?.message ?? "is not valid"}. ${MODES[flow.mode].ask}`);
+      const problem = parsed.error.issues[0]?.message ?? ctx.t("subscribe-problem-invalid");
+      await ctx.reply(ctx.t("subscribe-invalid-value", { problem, ask: ctx.t(MODES[flow.mode].ask) }));
       return;
     }
     startFlow(ctx, { ...flow, step: "leverage", value: parsed.data.value });
     const keyboard = new InlineKeyboard();
-    for (const l of LEVERAGE) keyboard.text(`${l}x`, `sub:lev:${l}`);
-    keyboard.row().text("No cap (use the signal's)", "sub:lev:none");
-    await ctx.reply("Cap the leverage at:", { reply_markup: keyboard });
+    for (const l of LEVERAGE) keyboard.text(ctx.t("subscribe-leverage", { leverage: String(l) }), `sub:lev:${l}`);
+    keyboard.row().text(ctx.t("subscribe-no-leverage-cap"), "sub:lev:none");
+    await ctx.reply(ctx.t("subscribe-ask-leverage"), { reply_markup: keyboard });
   });
 
   dm.callbackQuery(/^sub:lev:(\d+|none)$/, async (ctx) => {
@@ -114,12 +117,16 @@ export function subscribeFeature(): Composer<BotContext> {
     );
     ctx.log.info({ subscriptionId: sub.id }, "subscribed");
     await ctx.editMessageText(
-      `Subscribed. Sizing: ${flow.value} (${MODES[flow.mode].label}), leverage cap: ${maxLeverage ? `${maxLeverage}x` : "none"}.\nYou will get a message for every trade. Change it any time with /settings.`,
+      ctx.t("subscribe-done", {
+        value: flow.value,
+        mode: ctx.t(MODES[flow.mode].label),
+        leverage: maxLeverage ? ctx.t("subscribe-leverage", { leverage: String(maxLeverage) }) : ctx.t("common-none"),
+      }),
     );
   });
   return composer;
 }
 
 async function expired(ctx: BotContext) {
-  await ctx.editMessageText("This menu has expired. Send /subscribe to start again.").catch(() => undefined);
+  await ctx.editMessageText(ctx.t("subscribe-expired")).catch(() => undefined);
 }

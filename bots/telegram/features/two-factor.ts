@@ -6,10 +6,16 @@ import {
   startTwoFactor,
   twoFactorState,
 } from "../../../core/security/two-factor.ts";
-import { type BotContext, endFlow, startFlow } from "../bot-context.ts";
-import { errorReply } from "../reply-error.ts";
+import { type BotContext, discardFlowLeftovers, endFlow, startFlow } from "../bot-context.ts";
+import { attemptsLeft, errorReply } from "../reply-error.ts";
 
-/** /2fa enrols an authenticator (QR + manual secret, confirmed with a code); "/2fa off" disables it with a code. */
+export { attemptsLeft };
+
+/**
+ * /2fa enrols an authenticator (QR + manual secret, confirmed with a code); "/2fa off" disables it with a code.
+ * The QR picture shows the secret: it goes once the code is confirmed, and whenever the setup is abandoned,
+ * replaced or expires (middleware/flow-lifecycle.ts).
+ */
 export function twoFactorFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const dm = composer.chatType("private");
@@ -19,21 +25,17 @@ export function twoFactorFeature(): Composer<BotContext> {
     const arg = ctx.match.trim().toLowerCase();
     const state = await twoFactorState({ userId: ctx.userId }, ctx.deps);
     if (arg === "off") {
-      if (state !== "on") return void (await ctx.reply("Two-factor authentication is not on; nothing to turn off."));
+      if (state !== "on") return void (await ctx.reply(ctx.t("two-factor-not-on")));
       startFlow(ctx, { kind: "2fa-disable" });
-      return void (await ctx.reply("Send the current 6-digit code from your authenticator to turn 2FA off."));
+      return void (await ctx.reply(ctx.t("two-factor-ask-disable-code")));
     }
-    if (arg !== "") return void (await ctx.reply("Use /2fa to set up an authenticator, or /2fa off to remove it."));
-    if (state === "on") {
-      return void (await ctx.reply(
-        "Two-factor authentication is on. /panic will ask for a code. Send /2fa off to remove it.",
-      ));
-    }
+    if (arg !== "") return void (await ctx.reply(ctx.t("two-factor-usage")));
+    if (state === "on") return void (await ctx.reply(ctx.t("two-factor-already-on")));
     const label = ctx.from?.username ?? `telegram-${ctx.from?.id}`;
     const { secret, uri } = await startTwoFactor({ userId: ctx.userId, issuer: ctx.deps.totpIssuer, label }, ctx.deps);
     const png = await QRCode.toBuffer(uri, { type: "png", margin: 2, width: 320 });
     const sent = await ctx.replyWithPhoto(new InputFile(png, "2fa.png"), {
-      caption: `Scan this with an authenticator app (Google Authenticator, Aegis, 1Password...), or enter the key by hand:\n${secret}\n\nThen send the 6-digit code it shows. I delete this picture once you confirm.`,
+      caption: ctx.t("two-factor-setup", { secret }),
     });
     startFlow(ctx, { kind: "2fa-confirm", qrMessageId: sent.message_id });
   });
@@ -46,22 +48,17 @@ export function twoFactorFeature(): Composer<BotContext> {
       if (flow.kind === "2fa-confirm") {
         await confirmTwoFactor({ userId: ctx.userId, code }, ctx.deps);
         endFlow(ctx);
-        if (flow.qrMessageId) await ctx.api.deleteMessage(ctx.chat.id, flow.qrMessageId).catch(() => undefined);
-        await ctx.reply("Two-factor authentication is on. /panic now works with a code from your app.");
+        await discardFlowLeftovers(ctx, flow);
+        await ctx.reply(ctx.t("two-factor-enabled"));
       } else {
         await disableTwoFactor({ userId: ctx.userId, code }, ctx.deps);
         endFlow(ctx);
-        await ctx.reply("Two-factor authentication is off. /panic is unavailable until you set it up again.");
+        await ctx.reply(ctx.t("two-factor-disabled"));
       }
     } catch (err) {
       // The flow stays open for another try, unless the lock ended it.
-      await ctx.reply(errorReply(err) + attemptsLeft(err));
+      await ctx.reply(errorReply(err, ctx.t) + attemptsLeft(err, ctx.t));
     }
   });
   return composer;
-}
-
-export function attemptsLeft(err: unknown): string {
-  const left = (err as { details?: { attemptsLeft?: number } }).details?.attemptsLeft;
-  return typeof left === "number" ? ` ${left} attempt(s) left before a 15-minute lock.` : "";
 }

@@ -6,14 +6,12 @@ export function unknownInputFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on("message:text", async (ctx) => {
     if (ctx.msg.text.startsWith("/")) {
-      const name = ctx.msg.text.slice(1).split(/[\s@]/)[0];
-      await ctx.reply(`I don't know /${name}. Send /help for the list of commands.`);
+      const command = ctx.msg.text.slice(1).split(/[\s@]/)[0] ?? "";
+      await ctx.reply(ctx.t("common-unknown-command", { command }));
     } else if (ctx.chat.type === "private") {
-      await ctx.reply("I wasn't expecting a message. Send /help for the list of commands.");
+      await ctx.reply(ctx.t("common-unexpected-message"));
     }
   });
-  composer.on("callback_query:data", (ctx) =>
-    ctx.answerCallbackQuery({ text: "This menu has expired. Send the command again." }),
-  );
+  composer.on("callback_query:data", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("common-menu-expired") }));
   return composer;
 }

@@ -11,7 +11,10 @@ const COMMAND_OF_FLOW: Record<string, string> = {
   panic: "/panic",
 };
 
-/** A flow left alone for ten minutes is forgotten; the message that finds it expired changes nothing. */
+/**
+ * A flow left alone for ten minutes is forgotten; the message that finds it expired changes nothing. What the
+ * flow left in the chat (the /2fa picture) is deleted by middleware/flow-lifecycle.ts, which runs around this.
+ */
 export async function expireFlows(ctx: BotContext, next: NextFunction): Promise<void> {
   const flow = ctx.session.flow;
   if (flow && ctx.deps.clock.now().getTime() - flow.startedAt > FLOW_TTL_MS) {
@@ -19,9 +22,7 @@ export async function expireFlows(ctx: BotContext, next: NextFunction): Promise<
     const isCommand = ctx.message?.text?.startsWith("/");
     if (ctx.message?.text && !isCommand) {
       if (flow.kind === "link") await ctx.deleteMessage().catch(() => undefined);
-      await ctx.reply(
-        `That ${COMMAND_OF_FLOW[flow.kind]} expired after 10 minutes without an answer, so nothing was changed. Send ${COMMAND_OF_FLOW[flow.kind]} to start again.`,
-      );
+      await ctx.reply(ctx.t("common-flow-expired", { command: COMMAND_OF_FLOW[flow.kind] ?? "" }));
       return;
     }
   }

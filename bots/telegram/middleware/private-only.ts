@@ -19,10 +19,8 @@ export const PRIVATE_COMMANDS = [
 export function privateOnlyGuard(): Composer<BotContext> {
   const guard = new Composer<BotContext>();
   guard.chatType(["group", "supergroup", "channel"]).command([...PRIVATE_COMMANDS], async (ctx) => {
-    const me = ctx.me.username;
-    await ctx.reply(
-      `For your safety, /${ctx.msg.text.slice(1).split(/[\s@]/)[0]} only works in a private chat. Open one with @${me} and send it there.`,
-    );
+    const command = ctx.msg.text.slice(1).split(/[\s@]/)[0] ?? "";
+    await ctx.reply(ctx.t("common-private-only", { command, bot: ctx.me.username }));
   });
   return guard;
 }

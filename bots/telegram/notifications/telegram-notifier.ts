@@ -2,7 +2,8 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { Api, GrammyError } from "grammy";
 import type { DeliveryResult, Notifier } from "../../../core/notifications/notification-message.ts";
-import { renderNotification } from "./render-notification.ts";
+import { notificationText } from "../../shared/wording/notification-text.ts";
+import { wording } from "../../shared/wording/translator.ts";
 
 // Telegram allows about 30 messages a second overall and one a second per chat.
 const GLOBAL_SPACING_MS = 35;
@@ -29,7 +30,7 @@ export function createTelegramNotifier(opts: { token: string; apiRoot?: string; 
     async deliver(to, message): Promise<DeliveryResult> {
       if (!to.telegramId) return { outcome: "unreachable" };
       try {
-        await api.sendMessage(to.telegramId, renderNotification(message));
+        await api.sendMessage(to.telegramId, notificationText(message, wording().forLocale(to.locale)));
         return { outcome: "sent" };
       } catch (err) {
         if (err instanceof GrammyError && err.error_code === 403) return { outcome: "unreachable" };

@@ -1,0 +1,80 @@
+import type { ClosedTradeView, NotificationMessage } from "../../../core/notifications/notification-message.ts";
+import type { T } from "./translator.ts";
+
+/** "long 0.05 closed @ 61200 (entry 60000): PnL +59.40 USDT after 0.60 fees" */
+function closedLine(c: ClosedTradeView, t: T): string {
+  const args = {
+    side: c.side,
+    amount: c.amount,
+    exit: c.exitPrice ?? t("notifications-market"),
+    pnl: `${c.pnl.startsWith("-") ? "" : "+"}${c.pnl} ${c.quote}`,
+    fees: c.fees,
+  };
+  return c.entryPrice
+    ? t("notifications-closed-with-entry", { ...args, entry: c.entryPrice })
+    : t("notifications-closed", args);
+}
+
+/**
+ * One notification as plain text in the recipient's language (no markup: nothing an exchange says can break
+ * it). Every transport sends this text; a transport with richer messages may add its own framing around it.
+ */
+export function notificationText(m: NotificationMessage, t: T): string {
+  switch (m.kind) {
+    case "execution": {
+      const what = t("notifications-what", { action: m.action, symbol: m.symbol });
+      const where = t("notifications-where", { strategy: m.strategy, account: m.account });
+      if (m.status === "filled" && m.action === "close" && m.closedTrade) {
+        return t("notifications-closed-by-signal", { symbol: m.symbol, closed: closedLine(m.closedTrade, t), where });
+      }
+      if (m.status === "filled") {
+        const lines = [
+          t("notifications-filled", {
+            what,
+            amount: m.amount ?? "?",
+            price: m.price ?? t("notifications-market"),
+            where,
+          }),
+        ];
+        if (m.closedTrade) {
+          lines.unshift(
+            t("notifications-reversed", { symbol: m.symbol, closed: closedLine(m.closedTrade, t), action: m.action }),
+          );
+        }
+        if (m.unprotected) {
+          lines.push(t("notifications-unprotected", { reason: m.reason ?? t("notifications-unprotected-reason") }));
+        } else if (m.reason) lines.push(t("notifications-note", { reason: m.reason }));
+        return lines.join("\n");
+      }
+      if (m.status === "skipped") {
+        const args = { what, where, reason: m.reason ?? "" };
+        if (m.closedTrade) {
+          const reversal = { ...args, symbol: m.symbol, closed: closedLine(m.closedTrade, t) };
+          return t(m.reason ? "notifications-reversal-skipped-because" : "notifications-reversal-skipped", reversal);
+        }
+        return t(m.reason ? "notifications-skipped-because" : "notifications-skipped", args);
+      }
+      return t("notifications-failed", {
+        what,
+        where,
+        reason: m.reason ?? m.errorCode ?? t("notifications-unknown"),
+        advice: t("notifications-advice", { code: m.errorCode ?? "" }),
+      });
+    }
+    case "trade":
+      return t("notifications-trade-closed", {
+        reason: m.reason,
+        symbol: m.symbol,
+        closed: closedLine(m, t),
+        where: t("notifications-where", { strategy: m.strategy, account: m.account }),
+      });
+    case "signal": {
+      const what = t("notifications-what", { action: m.action, symbol: m.symbol });
+      return m.price
+        ? t("notifications-signal-at", { strategy: m.strategy, what, price: m.price })
+        : t("notifications-signal", { strategy: m.strategy, what });
+    }
+    case "daily":
+      return t("notifications-daily", { date: m.date, filled: m.filled, failed: m.failed, skipped: m.skipped });
+  }
+}

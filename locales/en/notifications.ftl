@@ -1,0 +1,65 @@
+## Messages sent without being asked: fills, failures, closed trades, signal alerts, the daily summary.
+## Plain text: nothing from an exchange can break a markup.
+
+# Where a copy happened.
+notifications-where = { $strategy } on { $account }
+# What a signal asked for: "long BTC/USDT:USDT", "close BTC/USDT:USDT".
+notifications-what =
+    { $action ->
+        [close] close { $symbol }
+        [long] long { $symbol }
+        [short] short { $symbol }
+       *[other] { $action } { $symbol }
+    }
+notifications-market = market
+notifications-unknown = unknown
+# A closed trade: "long 0.05 closed @ 61200 (entry 60000): PnL +59.40 USDT after 0.60 fees".
+notifications-closed = { $side } { $amount } closed @ { $exit }: PnL { $pnl } after { $fees } fees
+notifications-closed-with-entry = { $side } { $amount } closed @ { $exit } (entry { $entry }): PnL { $pnl } after { $fees } fees
+notifications-closed-by-signal = Closed by signal: { $symbol } { $closed } ({ $where }).
+notifications-reversed = Reversed: { $symbol } { $closed }, then opened { $action }.
+notifications-filled = Filled: { $what }, { $amount } @ { $price } ({ $where }).
+notifications-unprotected =
+    WARNING: this position is open WITHOUT its protection: { $reason }.
+    Set the stop-loss / take-profit on the exchange yourself now, or close the position there.
+notifications-unprotected-reason = the exchange refused it
+notifications-note = Note: { $reason }.
+notifications-skipped = Skipped: { $what } ({ $where }).
+notifications-skipped-because = Skipped: { $what } ({ $where }). { $reason }
+notifications-reversal-skipped = Reversal: { $symbol } { $closed }; not reopened: { $what } ({ $where }).
+notifications-reversal-skipped-because = Reversal: { $symbol } { $closed }; not reopened: { $what } ({ $where }). { $reason }
+notifications-failed =
+    Failed: { $what } ({ $where }).
+    Reason: { $reason }
+    { $advice }
+# What went wrong, in plain words, and what the follower can do about it; by error code.
+notifications-advice =
+    { $code ->
+        [INSUFFICIENT_MARGIN] Not enough free margin on the account. Top it up, or lower the size in /settings.
+        [BELOW_MINIMUM] The order came out below the exchange's minimum size. Raise the size in /settings.
+        [UNKNOWN_MARKET] Your exchange does not list this market, so it cannot be copied there. Nothing to do.
+        [INVALID_KEY] The exchange refused the API key (revoked or expired?). Link a new key with /link and remove the old account in /accounts.
+        [ORDER_REJECTED] The exchange rejected the order. Check the account's settings on the exchange (position mode, margin mode).
+        [NO_PRICE] There was no price to trade at. Nothing was placed.
+        [RATE_LIMITED] The exchange kept rate-limiting us and we gave up. Check /positions; the next signal will try again.
+        [EXCHANGE_UNAVAILABLE] The exchange was unreachable and we gave up. Check /positions; the next signal will try again.
+        [EXCHANGE_UNCERTAIN] The exchange did not confirm the order. Check /positions to see whether it went through.
+        [ORDER_EXPIRED] The exchange let the entry expire without filling any of it, so nothing is open. Nothing to do.
+        [ORDER_PENDING] The exchange never finished filling the order. Check /positions for what is open.
+       *[other] Check /positions and the account on the exchange.
+    }
+# A trade closed without a signal: by a trigger, the exchange, or the follower by hand.
+notifications-trade-closed =
+    { $reason ->
+        [take_profit] Take-profit hit
+        [stop_loss] Stop-loss hit
+        [liquidation] Liquidated
+       *[manual] Closed on the exchange
+    }: { $symbol } { $closed } ({ $where }). { $reason ->
+        [manual] Mimic stopped tracking it and cancelled its TP/SL.
+        [liquidation] The exchange closed it for lack of margin; its TP/SL are cancelled.
+       *[other] The other protective order was cancelled.
+    }
+notifications-signal = Signal: { $strategy } says { $what }.
+notifications-signal-at = Signal: { $strategy } says { $what } at { $price }.
+notifications-daily = Daily summary { $date }: { $filled } filled, { $failed } failed, { $skipped } skipped in the last 24 h. /pnl for the card.

@@ -1,0 +1,59 @@
+## Mensajes que llegan sin pedirlos: ejecuciones, fallos, operaciones cerradas, avisos de señales, el resumen diario.
+
+notifications-where = { $strategy } en { $account }
+notifications-what =
+    { $action ->
+        [close] cerrar { $symbol }
+        [long] long { $symbol }
+        [short] short { $symbol }
+       *[other] { $action } { $symbol }
+    }
+notifications-market = mercado
+notifications-unknown = desconocido
+notifications-closed = { $side } { $amount } cerrada @ { $exit }: PnL { $pnl } tras { $fees } de comisiones
+notifications-closed-with-entry = { $side } { $amount } cerrada @ { $exit } (entrada { $entry }): PnL { $pnl } tras { $fees } de comisiones
+notifications-closed-by-signal = Cerrada por señal: { $symbol } { $closed } ({ $where }).
+notifications-reversed = Giro: { $symbol } { $closed }, y después abierta en { $action }.
+notifications-filled = Ejecutada: { $what }, { $amount } @ { $price } ({ $where }).
+notifications-unprotected =
+    ATENCIÓN: esta posición está abierta SIN su protección: { $reason }.
+    Pon tú mismo ahora el stop loss / take profit en el exchange, o cierra allí la posición.
+notifications-unprotected-reason = el exchange la rechazó
+notifications-note = Nota: { $reason }.
+notifications-skipped = Omitida: { $what } ({ $where }).
+notifications-skipped-because = Omitida: { $what } ({ $where }). { $reason }
+notifications-reversal-skipped = Giro: { $symbol } { $closed }; no se reabrió: { $what } ({ $where }).
+notifications-reversal-skipped-because = Giro: { $symbol } { $closed }; no se reabrió: { $what } ({ $where }). { $reason }
+notifications-failed =
+    Falló: { $what } ({ $where }).
+    Motivo: { $reason }
+    { $advice }
+notifications-advice =
+    { $code ->
+        [INSUFFICIENT_MARGIN] No hay suficiente margen libre en la cuenta. Añade fondos o reduce el tamaño en /settings.
+        [BELOW_MINIMUM] La orden quedó por debajo del tamaño mínimo del exchange. Aumenta el tamaño en /settings.
+        [UNKNOWN_MARKET] Tu exchange no tiene este mercado, así que no se puede copiar allí. No hay nada que hacer.
+        [INVALID_KEY] El exchange rechazó la clave API (¿revocada o caducada?). Vincula una clave nueva con /link y elimina la cuenta antigua en /accounts.
+        [ORDER_REJECTED] El exchange rechazó la orden. Revisa los ajustes de la cuenta en el exchange (modo de posición, modo de margen).
+        [NO_PRICE] No había precio al que operar. No se colocó nada.
+        [RATE_LIMITED] El exchange nos siguió limitando las peticiones y desistimos. Revisa /positions; la próxima señal lo volverá a intentar.
+        [EXCHANGE_UNAVAILABLE] No se pudo contactar con el exchange y desistimos. Revisa /positions; la próxima señal lo volverá a intentar.
+        [EXCHANGE_UNCERTAIN] El exchange no confirmó la orden. Revisa /positions para ver si se ejecutó.
+        [ORDER_EXPIRED] El exchange dejó caducar la entrada sin ejecutar nada, así que no hay nada abierto. No hay nada que hacer.
+        [ORDER_PENDING] El exchange no terminó de ejecutar la orden. Revisa /positions para ver qué hay abierto.
+       *[other] Revisa /positions y la cuenta en el exchange.
+    }
+notifications-trade-closed =
+    { $reason ->
+        [take_profit] Take profit alcanzado
+        [stop_loss] Stop loss alcanzado
+        [liquidation] Liquidada
+       *[manual] Cerrada en el exchange
+    }: { $symbol } { $closed } ({ $where }). { $reason ->
+        [manual] Mimic ha dejado de seguirla y ha cancelado su TP/SL.
+        [liquidation] El exchange la cerró por falta de margen; su TP/SL se han cancelado.
+       *[other] La otra orden de protección se ha cancelado.
+    }
+notifications-signal = Señal: { $strategy } dice { $what }.
+notifications-signal-at = Señal: { $strategy } dice { $what } a { $price }.
+notifications-daily = Resumen diario { $date }: { $filled } ejecutadas, { $failed } fallidas, { $skipped } omitidas en las últimas 24 h. /pnl para ver la tarjeta.

@@ -1,0 +1,57 @@
+## /settings: por suscripción pausar/reanudar, tamaño, TP/SL propios, máximo de posiciones; y los avisos.
+
+settings-choose = Elige la suscripción que quieres cambiar:
+settings-none = Todavía no tienes suscripciones (/subscribe). Avisos:
+settings-subscription-button = { $strategy } en { $account } ({ $status })
+settings-signal-alerts-button = Avisos de señales: { $on ->
+        [yes] activados
+       *[no] desactivados
+    }
+settings-daily-button = Resumen diario: { $on ->
+        [yes] activado
+       *[no] desactivado
+    }
+settings-signal-alerts-turned = { $on ->
+        [yes] Avisos de señales activados.
+       *[no] Avisos de señales desactivados.
+    }
+settings-daily-turned = { $on ->
+        [yes] Resumen diario activado.
+       *[no] Resumen diario desactivado.
+    }
+settings-pause = Pausar
+settings-resume = Reanudar
+settings-sizing = Tamaño
+settings-take-profit = Take profit
+settings-stop-loss = Stop loss
+settings-max-positions = Máx. posiciones abiertas
+settings-summary =
+    { $strategy } en { $account }: { $status }
+    Tamaño: { $sizing } { $unit }
+    Tope de apalancamiento: { $leverage }
+    Take profit: { $tp }, stop loss: { $sl }
+    Máximo de posiciones abiertas: { $maxPositions }
+settings-unit-risk = % del saldo libre
+settings-unit-fixed = USDT por operación
+settings-unit-multiplier = x tamaño de la señal
+settings-signal-risk = riesgo de la señal
+settings-signals-own = el de la señal
+settings-no-limit = sin límite
+settings-size-by = Calcular el tamaño de cada operación por:
+settings-size-risk = % del saldo libre
+settings-size-fixed = USDT fijos
+settings-size-multiplier = múltiplo de la señal
+settings-ask-take-profit = Envía la distancia del take profit en porcentaje (p. ej. 2), o "no" para usar la de la señal.
+settings-ask-stop-loss = Envía la distancia del stop loss en porcentaje (p. ej. 1), o "no" para usar la de la señal.
+settings-ask-max-positions = Envía cuántas posiciones puede tener abiertas a la vez esta suscripción (p. ej. 3), o "no" para no poner límite.
+settings-ask-risk = Envía el porcentaje del saldo libre que se usará como margen en cada operación (p. ej. 2).
+settings-ask-fixed = Envía el valor en USDT de cada operación (p. ej. 250).
+settings-ask-multiplier = Envía el múltiplo de la cantidad de la señal (p. ej. 0.5).
+settings-off-words = no, ninguno, ninguna, nada, quitar
+settings-invalid = Ese valor no sirve: { $problem }; no se ha cambiado nada. { $ask }
+settings-problem-invalid = no es válido
+settings-saved = Guardado.
+settings-gone = Esa suscripción ya no existe.
+settings-form-take-profit = Distancia del take profit en % (vacío: señal)
+settings-form-stop-loss = Distancia del stop loss en % (vacío: señal)
+settings-form-max-positions = Máx. posiciones abiertas (vacío: sin límite)
