@@ -1,6 +1,10 @@
 // `npm start`: API, workers and bots in one process. On embedded defaults (no DATABASE_URL, no REDIS_URL) it
 // needs nothing installed: PGlite under .data/ and an in-process queue.
 import { apiDepsFrom, serveApi } from "./api/serve.ts";
+import { discordFromRuntime } from "./bots/discord/discord-from-runtime.ts";
+import { createDiscordNotifier } from "./bots/discord/notifications/discord-notifier.ts";
+import { startDiscord } from "./bots/discord/start-discord.ts";
+import { wording } from "./bots/shared/wording/translator.ts";
 import { createTelegramNotifier } from "./bots/telegram/notifications/telegram-notifier.ts";
 import { startTelegram } from "./bots/telegram/start-telegram.ts";
 import { telegramFromRuntime } from "./bots/telegram/telegram-from-runtime.ts";
@@ -14,12 +18,17 @@ import { startWorkers } from "./worker/start-workers.ts";
 const env = loadEnvOrExit(process.env);
 const logger = createLogger({ pretty: env.NODE_ENV === "development" && process.stdout.isTTY, level: env.LOG_LEVEL });
 const rt = await buildTradingRuntime(env, logger);
-const notifier = env.TELEGRAM_BOT_TOKEN
-  ? createTelegramNotifier({ token: env.TELEGRAM_BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT })
-  : undefined;
-const workers = await startWorkers(rt, { notifiers: notifier ? [notifier] : [] });
+// Each configured chat transport delivers its own notifications (one queue per transport).
+const notifiers = [
+  env.TELEGRAM_BOT_TOKEN && createTelegramNotifier({ token: env.TELEGRAM_BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT }),
+  env.DISCORD_BOT_TOKEN &&
+    createDiscordNotifier({ token: env.DISCORD_BOT_TOKEN, apiRoot: env.DISCORD_API_ROOT, translator: wording() }),
+].filter((n) => !!n);
+const workers = await startWorkers(rt, { notifiers });
 const tg = telegramFromRuntime(rt, workers.queue);
 const telegram = tg ? await startTelegram(tg.options, tg.deps) : undefined;
+const dc = discordFromRuntime(rt, workers.queue);
+const discord = dc ? await startDiscord(dc.options, dc.deps) : undefined;
 const api = await serveApi(
   apiDepsFrom(rt, workers.queue, {
     exchanges: async () => rt.exchanges,
@@ -43,11 +52,9 @@ logger.info(
     telegram: telegram
       ? `on (@${telegram.username}, ${telegram.mode === "webhook" ? "webhook" : "long polling"})`
       : "off (TELEGRAM_BOT_TOKEN unset)",
-    discord: env.DISCORD_BOT_TOKEN
-      ? "off (the Discord bot is not part of this build yet)"
-      : "off (DISCORD_BOT_TOKEN unset)",
+    discord: discord ? `on (${discord.username})` : "off (DISCORD_BOT_TOKEN unset)",
   },
   "mimic is up",
 );
 
-onShutdown(logger, [async () => telegram?.stop(), api.close, workers.close, rt.close]);
+onShutdown(logger, [async () => telegram?.stop(), async () => discord?.stop(), api.close, workers.close, rt.close]);

@@ -17,10 +17,7 @@ export interface StartedWorkers {
 }
 
 /** Runs the job processors on BullMQ when Redis is configured, otherwise in this process with the same semantics. */
-export async function startWorkers(
-  rt: TradingRuntime,
-  opts: { notifiers?: Notifier[] } = {},
-): Promise<StartedWorkers> {
+export async function startWorkers(rt: TradingRuntime, opts: { notifiers?: Notifier[] } = {}): Promise<StartedWorkers> {
   const base = {
     db: rt.db.prisma,
     sql: rt.db.sql,

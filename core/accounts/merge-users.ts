@@ -2,10 +2,13 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { AppError } from "../platform/errors.ts";
 
 /**
- * Moves everything a user owns to another user and deletes the first one, inside the caller's transaction.
+ * Moves everything a user owns (and says how many exchange accounts moved) to another user and deletes the first one, inside the caller's transaction.
  * Refused when both hold an authenticator: silently dropping one would leave its owner locked out of /panic.
  */
-export async function mergeUsers(input: { from: string; into: string }, tx: Prisma.TransactionClient): Promise<void> {
+export async function mergeUsers(
+  input: { from: string; into: string },
+  tx: Prisma.TransactionClient,
+): Promise<{ movedAccounts: number }> {
   const { from, into } = input;
   const [fromTotp, intoTotp] = await Promise.all([
     tx.totpFactor.findUnique({ where: { userId: from }, select: { confirmedAt: true } }),
@@ -22,7 +25,7 @@ export async function mergeUsers(input: { from: string; into: string }, tx: Pris
     await tx.totpFactor.deleteMany({ where: { userId: into } });
     await tx.totpFactor.update({ where: { userId: from }, data: { userId: into } });
   }
-  await tx.exchangeAccount.updateMany({ where: { userId: from }, data: { userId: into } });
+  const moved = await tx.exchangeAccount.updateMany({ where: { userId: from }, data: { userId: into } });
   await tx.strategy.updateMany({ where: { ownerUserId: from }, data: { ownerUserId: into } });
   await tx.auditLog.updateMany({ where: { userId: from }, data: { userId: into } });
   // Role grants are re-made for the merged user by the next role sync; pending messages go with the old chat.
@@ -37,4 +40,5 @@ export async function mergeUsers(input: { from: string; into: string }, tx: Pris
       ...(old.notifyDaily && { notifyDaily: true }),
     },
   });
+  return { movedAccounts: moved.count };
 }

@@ -15,7 +15,7 @@ const NAME = { telegram: "Telegram", discord: "Discord" } as const;
 export async function redeemConnectCode(
   input: ChatIdentity & { code: string },
   deps: { db: DbClient; clock: Clock },
-): Promise<{ userId: string; merged: boolean }> {
+): Promise<{ userId: string /** Exchange accounts of this side moved to the code's user. */; merged: boolean }> {
   const { db } = deps;
   const now = deps.clock.now();
   const idField = input.transport === "telegram" ? "telegramId" : "discordId";
@@ -53,7 +53,7 @@ export async function redeemConnectCode(
     // Used first: a second redemption racing this one finds it spent.
     const spent = await tx.connectCode.updateMany({ where: { codeHash, usedAt: null }, data: { usedAt: now } });
     if (spent.count !== 1) throw unknown();
-    if (own) await mergeUsers({ from: own.id, into: target.id }, tx);
+    const moved = own ? (await mergeUsers({ from: own.id, into: target.id }, tx)).movedAccounts : 0;
     await tx.user.update({ where: { id: target.id }, data: { [idField]: input.externalId } });
     await tx.auditLog.create({
       data: {
@@ -63,6 +63,6 @@ export async function redeemConnectCode(
         details: { transport: input.transport, mergedUser: own?.id ?? null },
       },
     });
-    return { userId: target.id, merged: !!own };
+    return { userId: target.id, merged: moved > 0 };
   });
 }

@@ -1,0 +1,128 @@
+import { AppError } from "../../../core/platform/errors.ts";
+import { listSubscriptions, type SubscriptionView } from "../../../core/subscriptions/list-subscriptions.ts";
+import { accountName } from "../../shared/wording/format.ts";
+import type { T } from "../../shared/wording/translator.ts";
+import type { DiscordDeps } from "../discord-deps.ts";
+import { customId, packId } from "../kit/custom-id.ts";
+import type { Caller } from "../kit/handler-input.ts";
+import { button, type View } from "../kit/view.ts";
+import { SIZING_MODES } from "./sizing-modes.ts";
+
+export const SETTINGS = "settings";
+
+const UNIT = {
+  risk: "settings-unit-risk",
+  fixed: "settings-unit-fixed",
+  multiplier: "settings-unit-multiplier",
+} as const;
+const SIZE_BY = {
+  risk: "settings-size-risk",
+  fixed: "settings-size-fixed",
+  multiplier: "settings-size-multiplier",
+} as const;
+
+/** Where the user's notifications go: the one they chose, else Telegram when they have it (core's rule). */
+export const notifyTransport = (u: { notifyVia: "telegram" | "discord" | null; telegramId: string | null }) =>
+  u.notifyVia ?? (u.telegramId ? "telegram" : "discord");
+
+export function describeSubscription(s: SubscriptionView, t: T): string {
+  const signals = t("settings-signals-own");
+  return t("settings-summary", {
+    strategy: s.strategy.name,
+    account: accountName(s.account),
+    status: t("common-status", { status: s.status }),
+    sizing: s.sizingValue?.toString() ?? t("settings-signal-risk"),
+    unit: t(UNIT[s.sizingMode]),
+    leverage: s.maxLeverage ? t("subscribe-leverage", { leverage: String(s.maxLeverage) }) : t("common-none"),
+    tp: s.tpPercOverride ? `${s.tpPercOverride}%` : signals,
+    sl: s.slPercOverride ? `${s.slPercOverride}%` : signals,
+    maxPositions: s.maxOpenPositions === null ? t("settings-no-limit") : String(s.maxOpenPositions),
+  });
+}
+
+/** The subscriptions to choose from, and the notification switches. `head` says what just changed. */
+export async function settingsListView(input: Caller, deps: DiscordDeps, head?: string): Promise<View> {
+  const { t } = input;
+  const subs = await listSubscriptions({ userId: input.userId }, deps);
+  const user = await deps.db.user.findUniqueOrThrow({
+    where: { id: input.userId },
+    select: { notifySignals: true, notifyDaily: true, notifyVia: true, telegramId: true, discordId: true },
+  });
+  const yes = (on: boolean) => (on ? "yes" : "no");
+  const switches = [
+    button(customId(SETTINGS, "n", "signals"), t("settings-signal-alerts-button", { on: yes(user.notifySignals) })),
+    button(customId(SETTINGS, "n", "daily"), t("settings-daily-button", { on: yes(user.notifyDaily) })),
+  ];
+  // Only someone on both apps has a choice of where notifications go.
+  if (user.telegramId && user.discordId) {
+    const via = notifyTransport(user);
+    switches.push(button(customId(SETTINGS, "n", "via"), t("discord-settings-notify-via-button", { via })));
+  }
+  const body = subs.length ? t("settings-choose") : t("settings-none");
+  return {
+    text: head ? `${head}\n\n${body}` : body,
+    rows: [
+      ...(subs.length
+        ? [
+            {
+              type: "select" as const,
+              id: customId(SETTINGS, "sub"),
+              placeholder: t("discord-settings-placeholder"),
+              options: subs.map((s) => ({
+                label: t("settings-subscription-button", {
+                  strategy: s.strategy.name,
+                  account: accountName(s.account),
+                  status: t("common-status", { status: s.status }),
+                }),
+                value: packId(s.id),
+              })),
+            },
+          ]
+        : []),
+      switches,
+    ],
+  };
+}
+
+/** One subscription: what it is set to, and a button per setting. */
+export async function subscriptionView(input: Caller, deps: DiscordDeps, id: string, head?: string): Promise<View> {
+  const { t } = input;
+  const [s] = await listSubscriptions({ userId: input.userId, subscriptionId: id }, deps);
+  if (!s)
+    throw new AppError("NOT_FOUND", "that subscription does not exist any more", {
+      details: { wording: "settings-gone" },
+    });
+  const p = packId(s.id);
+  const active = s.status === "active";
+  const summary = describeSubscription(s, t);
+  return {
+    text: head ? `${head}\n${summary}` : summary,
+    rows: [
+      [
+        button(
+          customId(SETTINGS, active ? "pause" : "resume", p),
+          t(active ? "settings-pause" : "settings-resume"),
+          active ? "danger" : "success",
+        ),
+        button(customId(SETTINGS, "sz", p), t("settings-sizing")),
+        button(customId(SETTINGS, "tp", p), t("settings-take-profit")),
+        button(customId(SETTINGS, "sl", p), t("settings-stop-loss")),
+        button(customId(SETTINGS, "mp", p), t("settings-max-positions")),
+      ],
+      [button(customId(SETTINGS, "list"), t("discord-settings-back"))],
+    ],
+  };
+}
+
+/** How to size: one button per mode, each opening a form for its value. */
+export function sizeByView(input: Caller, id: string): View {
+  const { t } = input;
+  const p = packId(id);
+  return {
+    text: t("settings-size-by"),
+    rows: [
+      SIZING_MODES.map((m) => button(customId(SETTINGS, "szm", m, p), t(SIZE_BY[m]), "primary")),
+      [button(customId(SETTINGS, "open", p), t("discord-settings-back"))],
+    ],
+  };
+}

@@ -1,0 +1,163 @@
+import { dec } from "../../../core/platform/decimal.ts";
+import { listSubscriptions } from "../../../core/subscriptions/list-subscriptions.ts";
+import { settingSchemas } from "../../../core/subscriptions/subscription-settings.ts";
+import { type SubscriptionChange, updateSubscription } from "../../../core/subscriptions/update-subscription.ts";
+import type { T } from "../../shared/wording/translator.ts";
+import type { DiscordDeps } from "../discord-deps.ts";
+import type { CommandModule } from "../kit/command-module.ts";
+import { customId, packId, unpackId } from "../kit/custom-id.ts";
+import type { Caller, ComponentInput, Responder } from "../kit/handler-input.ts";
+import { notifyTransport, SETTINGS, settingsListView, sizeByView, subscriptionView } from "./settings-view.ts";
+import { isOff, isSizingMode, MODE_WORDING, type SizingMode } from "./sizing-modes.ts";
+
+type Field = "tp" | "sl" | "mp";
+const FIELDS: Record<Field, { label: string; ask: string }> = {
+  tp: { label: "settings-form-take-profit", ask: "settings-ask-take-profit" },
+  sl: { label: "settings-form-stop-loss", ask: "settings-ask-stop-loss" },
+  mp: { label: "settings-form-max-positions", ask: "settings-ask-max-positions" },
+};
+const isField = (s: string | undefined): s is Field => s === "tp" || s === "sl" || s === "mp";
+const MODE_ASK: Record<SizingMode, string> = {
+  risk: "settings-ask-risk",
+  fixed: "settings-ask-fixed",
+  multiplier: "settings-ask-multiplier",
+};
+
+/**
+ * /settings: a select of subscriptions and the notification switches; per subscription, pause/resume and a
+ * button per setting whose value is typed in a form (empty or "off" clears an override). A wrong value changes
+ * nothing and says why.
+ */
+export const settingsCommand: CommandModule = {
+  name: SETTINGS,
+  place: "anywhere",
+  description: "help-command-settings",
+
+  async run(input, res, deps) {
+    await res.reply(await settingsListView(input, deps));
+  },
+
+  async component(input, res, deps) {
+    const { t } = input;
+    const [first, second] = input.args;
+    if (input.action === "list") return res.update(await settingsListView(input, deps));
+    if (input.action === "n") return toggle(first, input, res, deps);
+    const id = unpackId(input.action === "sub" ? input.values[0] : input.action === "szm" ? second : first);
+    if (!id) return res.update({ text: t("common-menu-expired") });
+    switch (input.action) {
+      case "sub":
+      case "open":
+        return res.update(await subscriptionView(input, deps, id));
+      case "pause":
+      case "resume":
+        await change(input, deps, id, { status: input.action === "pause" ? "paused" : "active" });
+        return res.update(await subscriptionView(input, deps, id));
+      case "sz":
+        return res.update(sizeByView(input, id));
+      case "szm":
+        if (!isSizingMode(first)) break;
+        return res.showModal(await valueForm(input, deps, id, first));
+      case "tp":
+      case "sl":
+      case "mp":
+        return res.showModal(await valueForm(input, deps, id, input.action));
+    }
+    await res.update({ text: t("common-menu-expired") });
+  },
+
+  async modal(input, res, deps) {
+    const { t } = input;
+    const [what, packed] = input.args;
+    const id = unpackId(packed);
+    if (input.action !== "set" || !id || !(isField(what) || isSizingMode(what))) {
+      return void (await res.reply({ text: t("common-menu-expired") }));
+    }
+    const parsed = parseChange(what, input.fields.value ?? "", t);
+    if (typeof parsed === "string") {
+      const ask = t(isField(what) ? FIELDS[what].ask : MODE_ASK[what]);
+      return void (await res.reply({
+        text: t("settings-invalid", { problem: parsed || t("settings-problem-invalid"), ask }),
+      }));
+    }
+    await change(input, deps, id, parsed);
+    await res.update(await subscriptionView(input, deps, id, t("settings-saved")));
+  },
+};
+
+async function change(input: Caller, deps: DiscordDeps, subscriptionId: string, change: SubscriptionChange) {
+  await updateSubscription({ userId: input.userId, subscriptionId, change }, deps);
+  input.log.info({ subscriptionId, fields: Object.keys(change) }, "subscription changed");
+}
+
+/** A form with one field for a setting, filled with what it is now. */
+async function valueForm(input: Caller, deps: DiscordDeps, id: string, what: Field | SizingMode) {
+  const { t } = input;
+  const [s] = await listSubscriptions({ userId: input.userId, subscriptionId: id }, deps);
+  const current = !s
+    ? undefined
+    : what === "tp"
+      ? s.tpPercOverride?.toString()
+      : what === "sl"
+        ? s.slPercOverride?.toString()
+        : what === "mp"
+          ? s.maxOpenPositions?.toString()
+          : s.sizingMode === what
+            ? s.sizingValue?.toString()
+            : undefined;
+  const sizing = isSizingMode(what);
+  return {
+    id: customId(SETTINGS, "set", what, packId(id)),
+    title: s?.strategy.name ?? t("settings-sizing"),
+    fields: [
+      {
+        id: "value",
+        label: t(sizing ? MODE_WORDING[what].field : FIELDS[what].label),
+        required: sizing,
+        maxLength: 40,
+        value: current,
+      },
+    ],
+  };
+}
+
+/** The change a form's value asks for, or what is wrong with it. */
+function parseChange(what: Field | SizingMode, text: string, t: T): SubscriptionChange | string {
+  if (isSizingMode(what)) {
+    const p = settingSchemas.sizing.safeParse({ mode: what, value: text });
+    return p.success ? { sizing: { mode: p.data.mode, value: dec(p.data.value) } } : (p.error.issues[0]?.message ?? "");
+  }
+  const column = what === "tp" ? "tpPercOverride" : what === "sl" ? "slPercOverride" : "maxOpenPositions";
+  if (isOff(t, text)) return { [column]: null };
+  if (what === "mp") {
+    const p = settingSchemas.maxOpenPositions.safeParse(text.trim());
+    return p.success ? { maxOpenPositions: p.data } : (p.error.issues[0]?.message ?? "");
+  }
+  const p = settingSchemas[what === "tp" ? "tpPerc" : "slPerc"].safeParse(text.trim());
+  return p.success ? { [column]: dec(p.data) } : (p.error.issues[0]?.message ?? "");
+}
+
+/** A notification switch flipped; the list shows it with what changed. */
+async function toggle(which: string | undefined, input: ComponentInput, res: Responder, deps: DiscordDeps) {
+  const { t } = input;
+  const user = await deps.db.user.findUniqueOrThrow({
+    where: { id: input.userId },
+    select: { notifySignals: true, notifyDaily: true, notifyVia: true, telegramId: true },
+  });
+  let head: string;
+  if (which === "signals" || which === "daily") {
+    const field = which === "signals" ? "notifySignals" : "notifyDaily";
+    const on = !user[field];
+    await deps.db.user.update({ where: { id: input.userId }, data: { [field]: on } });
+    head = t(which === "signals" ? "settings-signal-alerts-turned" : "settings-daily-turned", {
+      on: on ? "yes" : "no",
+    });
+  } else if (which === "via") {
+    const via = notifyTransport(user) === "telegram" ? "discord" : "telegram";
+    await deps.db.user.update({ where: { id: input.userId }, data: { notifyVia: via } });
+    head = t("discord-settings-notify-via-turned", { via });
+  } else {
+    return res.update({ text: t("common-menu-expired") });
+  }
+  input.log.info({ setting: which }, "notification setting changed");
+  await res.update(await settingsListView(input, deps, head));
+}

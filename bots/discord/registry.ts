@@ -1,0 +1,38 @@
+import { channelCommand } from "./channels/channel-command.ts";
+import { signalChannelsListener } from "./channels/signal-channels-listener.ts";
+import { accountsCommand } from "./commands/accounts.ts";
+import { balanceCommand } from "./commands/balance.ts";
+import { connectCommand } from "./commands/connect.ts";
+import { helpCommand } from "./commands/help.ts";
+import { linkCommand } from "./commands/link.ts";
+import { panicCommand } from "./commands/panic.ts";
+import { pnlCommand } from "./commands/pnl.ts";
+import { positionsCommand } from "./commands/positions.ts";
+import { settingsCommand } from "./commands/settings.ts";
+import { strategiesCommand } from "./commands/strategies.ts";
+import { subscribeCommand } from "./commands/subscribe.ts";
+import { twoFactorCommand } from "./commands/two-factor.ts";
+import { unsubscribeCommand } from "./commands/unsubscribe.ts";
+import type { CommandModule, MessageListener } from "./kit/command-module.ts";
+
+// Every slash command of the bot, in /help's order. A new command is a module file and one line here; it is
+// registered with Discord at the next start (or `npm run discord:register`).
+export const commands: readonly CommandModule[] = [
+  helpCommand(() => commands),
+  linkCommand,
+  accountsCommand,
+  strategiesCommand,
+  subscribeCommand,
+  unsubscribeCommand,
+  settingsCommand,
+  positionsCommand,
+  balanceCommand,
+  pnlCommand,
+  twoFactorCommand,
+  panicCommand,
+  connectCommand,
+  channelCommand,
+];
+
+// What takes the gateway's message events (messageCreate, messageUpdate): one line per listener module.
+export const listeners: readonly MessageListener[] = [signalChannelsListener];
