@@ -34,7 +34,7 @@ if (!Number.isInteger(FOLLOWERS) || FOLLOWERS < 1) {
 }
 
 const state = await createBenchState();
-const target = await startNotifyTarget(transport);
+const target = await startNotifyTarget(transport, { followers: FOLLOWERS });
 try {
   const db = await createDb({ databaseUrl: state.databaseUrl, dataDir: ".data", poolMax: 10 });
   await db.migrate();

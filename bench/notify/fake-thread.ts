@@ -13,6 +13,8 @@ export interface FakeReport {
 const SCRIPT = `
 const { parentPort, workerData } = require("node:worker_threads");
 (async () => {
+  // A worker thread does not inherit tsx's loader from the parent's --import: register it here.
+  await import("tsx/esm/api").then((m) => m.register());
   const fake = await import(workerData.module).then((m) => m[workerData.start](workerData.options));
   parentPort.on("message", async (msg) => {
     if (msg === "report") parentPort.postMessage({ report: await import(workerData.report).then((m) => m.report(fake)) });
@@ -30,7 +32,7 @@ export async function startFakeThread(opts: {
   /** Absolute path of a module exporting `report(fake): FakeReport`. */
   report: string;
 }): Promise<{ apiRoot: string; token: string; report(): Promise<FakeReport>; close(): Promise<void> }> {
-  const worker = new Worker(SCRIPT, { eval: true, execArgv: ["--import", "tsx"], workerData: opts });
+  const worker = new Worker(SCRIPT, { eval: true, workerData: opts });
   const next = async <K extends string>(key: K): Promise<unknown> => {
     for (;;) {
       const [msg] = (await once(worker, "message")) as [Record<string, unknown>];

@@ -1,5 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createDiscordNotifier } from "../../bots/discord/notifications/discord-notifier.ts";
+import { createTranslator } from "../../bots/shared/wording/translator.ts";
 import { createTelegramNotifier } from "../../bots/telegram/notifications/telegram-notifier.ts";
 import type { Notifier } from "../../core/notifications/notification-message.ts";
 import { type FakeReport, startFakeThread } from "./fake-thread.ts";
@@ -14,7 +16,10 @@ export interface NotifyTarget {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** The transport's real notifier, pointed at a local fake that enforces the platform's documented limits. */
-export async function startNotifyTarget(transport: "telegram" | "discord"): Promise<NotifyTarget> {
+export async function startNotifyTarget(
+  transport: "telegram" | "discord",
+  opts: { followers: number },
+): Promise<NotifyTarget> {
   if (transport === "telegram") {
     const limits = { globalPerSecond: 30, perChatPerSecond: 1 };
     const fake = await startFakeThread({
@@ -30,5 +35,17 @@ export async function startNotifyTarget(transport: "telegram" | "discord"): Prom
       close: fake.close,
     };
   }
-  throw new Error("discord: not wired yet");
+  const globalPerSecond = 50;
+  const fake = await startFakeThread({
+    module: path.join(root, "bench/notify/discord-fake.ts"),
+    start: "startBenchDiscord",
+    options: { followers: opts.followers, globalPerSecond },
+    report: path.join(root, "bench/notify/discord-fake.ts"),
+  });
+  return {
+    notifier: createDiscordNotifier({ token: fake.token, apiRoot: fake.apiRoot, translator: createTranslator() }),
+    limitPerSecond: globalPerSecond,
+    report: fake.report,
+    close: fake.close,
+  };
 }

@@ -30,8 +30,8 @@ export async function seedNotifiedFollowers(
     INSERT INTO "User" ("id", "telegramId", "discordId", "discordDmChannelId")
     SELECT 'bench-user-' || i,
       CASE WHEN ${discord} THEN NULL ELSE (700000000 + i)::text END,
-      CASE WHEN ${discord} THEN (800000000000000000 + i)::text END,
-      CASE WHEN ${discord} THEN (810000000000000000 + i)::text END
+      CASE WHEN ${discord} THEN (800000000000000000::bigint + i)::text END,
+      CASE WHEN ${discord} THEN (810000000000000000::bigint + i)::text END
     FROM generate_series(1, ${n}::int) i`;
   await db.$executeRaw`
     INSERT INTO "ExchangeAccount" ("id", "userId", "exchange")
