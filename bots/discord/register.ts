@@ -27,3 +27,5 @@ const result = await registerCommands(
 console.log(
   `${result.count} slash commands registered ${result.scope === "guild" ? `in guild ${env.DISCORD_GUILD_ID}` : "globally"}`,
 );
+// The REST client keeps its connections open; this command is done.
+process.exit(0);
