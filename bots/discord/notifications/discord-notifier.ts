@@ -10,6 +10,7 @@ import { createEvenPacer } from "../../shared/notifications/even-pacer.ts";
 import { notificationText } from "../../shared/wording/notification-text.ts";
 import type { Translator } from "../../shared/wording/translator.ts";
 import { notificationEmbed } from "./notification-embed.ts";
+import { pacedFetch } from "./paced-fetch.ts";
 
 // Notifications take 48 of the token's 50 requests/s; the bot's own requests keep the rest.
 const DM_REQUESTS_PER_SECOND = 48;
@@ -35,19 +36,18 @@ export function createDiscordNotifier(opts: {
   /** The pace of this sender's requests (its share of Discord's 50/s, which the bot's replies share too). */
   requestsPerSecond?: number;
 }): Notifier & { rest: REST } {
-  const rest = opts.rest ?? new REST({ api: opts.apiRoot }).setToken(opts.token);
-  // Evenly, too: REST's own limiter sends its allowance at once each second, and a burst that straddles
-  // Discord's window draws 429s (bench:notify).
+  // Discord's global limit (50/s) is per bot token, counted over a sliding second. REST's own limiter sends its
+  // allowance at once each second, and a burst that straddles Discord's window draws 429s; evenly spaced
+  // requests just under the limit draw none (bench:notify). The bot's own requests keep the remainder.
   const pace = createEvenPacer(opts.requestsPerSecond ?? DM_REQUESTS_PER_SECOND);
+  const rest = opts.rest ?? new REST({ api: opts.apiRoot, makeRequest: pacedFetch(pace) }).setToken(opts.token);
 
   const openDm = async (discordId: string): Promise<string> => {
-    await pace();
     const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: discordId } })) as { id: string };
     return channel.id;
   };
   const send = async (channelId: string, message: NotificationMessage, to: Recipient) => {
     const t = opts.translator.forLocale(to.locale);
-    await pace();
     return rest.post(Routes.channelMessages(channelId), {
       body: { embeds: [notificationEmbed(message, notificationText(message, t))], allowed_mentions: { parse: [] } },
     });
