@@ -383,6 +383,47 @@ describe("telegram handlers: bad input gets a clear answer and changes nothing",
     });
   });
 
+  it("/settings switches notifications, and offers where they go once Discord is connected too", async () => {
+    const db = testDb.db.prisma;
+    const buttons = (sent: { method: string; payload: Record<string, unknown> }[]) => {
+      const markup = sent.find((c) => c.method === "sendMessage")?.payload.reply_markup as
+        | { inline_keyboard: { text: string; callback_data: string }[][] }
+        | undefined;
+      return (markup?.inline_keyboard ?? []).flat();
+    };
+    const edited = (sent: { method: string; payload: Record<string, unknown> }[]) =>
+      sent.filter((c) => c.method === "editMessageText").map((c) => String(c.payload.text));
+    const user = await db.user.findUniqueOrThrow({ where: { telegramId: String(from.id) } });
+    await db.user.update({ where: { id: user.id }, data: { notifySignals: false, notifyVia: null, discordId: null } });
+
+    // Telegram only: the opt-ins, and no choice of app.
+    expect(buttons((await send("/settings")).calls).map((b) => b.text)).toEqual([
+      "Signal alerts: off",
+      "Daily summary: off",
+    ]);
+    expect(edited(await click("set:n:signals"))).toEqual(["Signal alerts turned on."]);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).notifySignals).toBe(true);
+
+    await db.user.update({ where: { id: user.id }, data: { discordId: "800000000000000042" } });
+    const via = buttons((await send("/settings")).calls).at(-1);
+    expect(via).toEqual({ text: "Notifications by: Telegram", callback_data: "set:n:via:discord" });
+    expect(edited(await click(via?.callback_data ?? ""))).toEqual(["Notifications now arrive by Discord."]);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).notifyVia).toBe("discord");
+    const back = buttons((await send("/settings")).calls).at(-1);
+    expect(back).toEqual({ text: "Notifications by: Discord", callback_data: "set:n:via:telegram" });
+    expect(edited(await click(back?.callback_data ?? ""))).toEqual(["Notifications now arrive by Telegram."]);
+
+    // A button left from before Discord was disconnected: core refuses, nothing changes.
+    await db.user.update({ where: { id: user.id }, data: { discordId: null } });
+    const refused = await click("set:n:via:discord");
+    expect(refused.filter((c) => c.method === "sendMessage").map((c) => String(c.payload.text))).toEqual([
+      expect.stringMatching(/Discord is not connected yet.*\/connect/),
+    ]);
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect([after.notifyVia, after.notifySignals]).toEqual(["telegram", true]);
+    await db.user.update({ where: { id: user.id }, data: { notifySignals: false, notifyVia: null } });
+  });
+
   it("/connect issues a code for Discord, and joins the Discord user whose code it is given", async () => {
     const db = testDb.db.prisma;
     const kim = { id: 6161, is_bot: false, first_name: "Kim" };

@@ -9,6 +9,7 @@ import type { BotDeps } from "./bot-deps.ts";
 import { createBot } from "./create-bot.ts";
 import { telegramCommands } from "./features/help.ts";
 import { pruneTelegramUpdates } from "./prune-updates.ts";
+import { sweepExpiredFlows } from "./sweep-expired-flows.ts";
 
 export interface TelegramOptions {
   token: string;
@@ -22,7 +23,7 @@ export interface TelegramOptions {
   webhook?: { url: string; secret: string; via?: "http" | "queue" };
   /** Long-poll timeout in seconds. */
   pollTimeoutSec?: number;
-  /** How often the notification outbox is swept; 0 turns it off. */
+  /** How often the notification outbox is swept (and, every 30 s or so, expired /2fa pictures); 0 turns it off. */
   notifySweepMs?: number;
 }
 
@@ -36,7 +37,10 @@ export interface RunningTelegram {
   stop(): Promise<void>;
 }
 
-/** Starts the bot and the notification sweep that turns finished executions into messages. */
+/**
+ * Starts the bot and the notification sweep that turns finished executions into messages; the same timer deletes
+ * the /2fa setup pictures of setups that expired (sweep-expired-flows.ts).
+ */
 export async function startTelegram(
   opts: TelegramOptions,
   deps: BotDeps & { queue: JobQueue },
@@ -73,16 +77,22 @@ export async function startTelegram(
   let sweeping: Promise<void> = Promise.resolve();
   let stopped = false;
   let prunedAt = 0;
+  let flowsSweptAt = 0;
   const sweep = () => {
     if (stopped || sweepMs <= 0) return;
     timer = setTimeout(() => {
       const now = deps.clock.now();
       const prune = now.getTime() - prunedAt > 3_600_000;
       if (prune) prunedAt = now.getTime();
+      const flows = now.getTime() - flowsSweptAt >= 30_000;
+      if (flows) flowsSweptAt = now.getTime();
       sweeping = queueNotifications(deps)
         .then(() => (prune ? pruneTelegramUpdates(deps.db, now) : 0))
         .then(() => undefined)
         .catch((err: Error) => deps.logger.warn({ err: err.message }, "notification sweep failed"))
+        .then(() => (flows ? sweepExpiredFlows(deps, bot.api) : 0))
+        .catch((err: Error) => deps.logger.warn({ err: err.message }, "expired flow sweep failed"))
+        .then(() => undefined)
         .finally(sweep);
     }, sweepMs);
     timer.unref();

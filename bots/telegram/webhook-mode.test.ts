@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { silentLogger } from "../../core/platform/logger.ts";
 import { createTestDatabase } from "../../test/db.ts";
 import { type FakeTelegram, startFakeTelegram } from "../../test/fake-telegram/start-fake-telegram.ts";
 import { createHarness, type Harness } from "../../test/harness.ts";
+import { telegramBotDeps } from "../../test/telegram-bot-deps.ts";
 import { type RunningTelegram, startTelegram } from "./start-telegram.ts";
 
 // Webhook mode (TELEGRAM_WEBHOOK_URL): Telegram pushes updates to our route, which must check the secret-token
@@ -21,17 +21,7 @@ describe("telegram webhook mode", () => {
     h = createHarness({ db: testDb.db });
     bot = await startTelegram(
       { token: tg.token, apiRoot: tg.apiRoot, webhook: { url, secret }, notifySweepMs: 0 },
-      {
-        db: testDb.db.prisma,
-        cipher: h.deps.cipher,
-        exchanges: h.exchanges,
-        keyPermissions: { canWithdraw: async () => false },
-        clock: { now: () => new Date() },
-        logger: silentLogger,
-        linkableExchanges: ["paper"],
-        totpIssuer: "Mimic test",
-        queue: h.queue,
-      },
+      telegramBotDeps(h),
     );
   });
   afterAll(async () => {

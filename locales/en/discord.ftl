@@ -27,14 +27,6 @@ discord-unsubscribe-unknown = You do not follow "{ $strategy }". Nothing was cha
 
 discord-settings-placeholder = Choose a subscription
 discord-settings-back = Back
-discord-settings-notify-via-button = Notifications by: { $via ->
-        [telegram] Telegram
-       *[discord] Discord
-    }
-discord-settings-notify-via-turned = Notifications now arrive by { $via ->
-        [telegram] Telegram
-       *[discord] Discord
-    }.
 
 discord-2fa-option-action = Set up an authenticator app (default), or turn it off
 discord-2fa-choice-setup = set up

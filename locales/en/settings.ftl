@@ -20,6 +20,15 @@ settings-daily-turned = Daily summary turned { $on ->
         [yes] on
        *[no] off
     }.
+# Where notifications go, for someone on both apps; $via is "telegram" or "discord".
+settings-notify-via-button = Notifications by: { $via ->
+        [telegram] Telegram
+       *[discord] Discord
+    }
+settings-notify-via-turned = Notifications now arrive by { $via ->
+        [telegram] Telegram
+       *[discord] Discord
+    }.
 settings-pause = Pause
 settings-resume = Resume
 settings-sizing = Sizing

@@ -25,14 +25,6 @@ discord-unsubscribe-unknown = No sigues "{ $strategy }". No se cambió nada.
 
 discord-settings-placeholder = Elige una suscripción
 discord-settings-back = Volver
-discord-settings-notify-via-button = Notificaciones por: { $via ->
-        [telegram] Telegram
-       *[discord] Discord
-    }
-discord-settings-notify-via-turned = Las notificaciones llegan ahora por { $via ->
-        [telegram] Telegram
-       *[discord] Discord
-    }.
 
 discord-2fa-option-action = Configurar una app de autenticación (por defecto) o desactivarla
 discord-2fa-choice-setup = configurar

@@ -19,6 +19,14 @@ settings-daily-turned = { $on ->
         [yes] Resumen diario activado.
        *[no] Resumen diario desactivado.
     }
+settings-notify-via-button = Notificaciones por: { $via ->
+        [telegram] Telegram
+       *[discord] Discord
+    }
+settings-notify-via-turned = Las notificaciones llegan ahora por { $via ->
+        [telegram] Telegram
+       *[discord] Discord
+    }.
 settings-pause = Pausar
 settings-resume = Reanudar
 settings-sizing = Tamaño

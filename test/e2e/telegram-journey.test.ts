@@ -9,6 +9,7 @@ import { type FakeBinance, startFakeBinance } from "../fake-binance/start-fake-b
 import type { BotMessage } from "../fake-telegram/fake-telegram-state.ts";
 import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/start-fake-telegram.ts";
 import { createHarness, type Harness } from "../harness.ts";
+import { telegramBotDeps } from "../telegram-bot-deps.ts";
 
 // The whole follower journey in Telegram alone: the real bot, long polling against a fake Bot API server,
 // real ccxt against the fake Binance, a TradingView webhook in between.
@@ -32,17 +33,12 @@ describe("telegram: from /start to /panic", () => {
     h = createHarness({ db: testDb.db, ccxtUrlOverrides: { binanceusdm: binance.url }, notifiers: [notifier] });
     bot = await startTelegram(
       { token: tg.token, apiRoot: tg.apiRoot, pollTimeoutSec: 1, notifySweepMs: 100 },
-      {
-        db: testDb.db.prisma,
-        cipher: h.deps.cipher,
-        exchanges: h.exchanges,
+      telegramBotDeps(h, {
         keyPermissions: createCcxtKeyPermissions({ urlOverrides: { binanceusdm: binance.url }, timeoutMs: 2000 }),
         clock,
         logger: process.env.DEBUG_BOT ? createLogger({ level: "debug" }) : silentLogger,
         linkableExchanges: ["paper", "binanceusdm"],
-        totpIssuer: "Mimic test",
-        queue: h.queue,
-      },
+      }),
     );
   });
   afterAll(async () => {

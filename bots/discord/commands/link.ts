@@ -1,18 +1,20 @@
 import { z } from "zod";
 import { DEFAULT_PAPER_BALANCE, linkAccount } from "../../../core/accounts/link-account.ts";
+import { credentialProblem, credentialText, secretText } from "../../shared/credential-text.ts";
 import type { DiscordDeps } from "../discord-deps.ts";
 import type { CommandModule } from "../kit/command-module.ts";
 import { customId } from "../kit/custom-id.ts";
 import type { Caller, Responder } from "../kit/handler-input.ts";
 import { parseOptions } from "../kit/options.ts";
 import type { ModalView } from "../kit/view.ts";
-import { linkFields, linkFieldsProblem } from "./link-fields.ts";
 
 // Exchanges whose API keys come with a passphrase.
 const NEEDS_PASSPHRASE = new Set(["okx", "bitget", "kucoinfutures", "kucoin"]);
 const NAME = "link";
 
 const options = z.object({ exchange: z.string().trim().toLowerCase().max(32).optional() });
+// The form's fields, checked as the Telegram bot checks each message (a form keeps a PEM key's line breaks).
+const keysFields = z.object({ key: credentialText, secret: secretText, password: credentialText.optional() });
 
 /**
  * /link [exchange]: paper links at once; any other exchange opens a form for key, secret (and passphrase), which
@@ -61,14 +63,14 @@ export const linkCommand: CommandModule = {
     if (input.action !== "keys" || !deps.linkableExchanges.includes(exchange) || exchange === "paper") {
       return void (await res.reply({ text: input.t("link-not-offered") }));
     }
-    const parsed = linkFields.safeParse({
+    const parsed = keysFields.safeParse({
       key: input.fields.key ?? "",
       secret: input.fields.secret ?? "",
       password: NEEDS_PASSPHRASE.has(exchange) ? (input.fields.password ?? "") : undefined,
     });
     if (!parsed.success) {
       return void (await res.reply({
-        text: input.t("discord-link-invalid", { problem: input.t(linkFieldsProblem(parsed.error)) }),
+        text: input.t("discord-link-invalid", { problem: input.t(credentialProblem(parsed.error)) }),
       }));
     }
     // The exchange is asked before anything is saved: that may take longer than Discord's 3 s.

@@ -1,3 +1,4 @@
+import { getNotificationPreferences } from "../../../core/accounts/notification-preferences.ts";
 import { AppError } from "../../../core/platform/errors.ts";
 import { listSubscriptions, type SubscriptionView } from "../../../core/subscriptions/list-subscriptions.ts";
 import { accountName } from "../../shared/wording/format.ts";
@@ -21,10 +22,6 @@ const SIZE_BY = {
   multiplier: "settings-size-multiplier",
 } as const;
 
-/** Where the user's notifications go: the one they chose, else Telegram when they have it (core's rule). */
-export const notifyTransport = (u: { notifyVia: "telegram" | "discord" | null; telegramId: string | null }) =>
-  u.notifyVia ?? (u.telegramId ? "telegram" : "discord");
-
 export function describeSubscription(s: SubscriptionView, t: T): string {
   const signals = t("settings-signals-own");
   return t("settings-summary", {
@@ -44,19 +41,16 @@ export function describeSubscription(s: SubscriptionView, t: T): string {
 export async function settingsListView(input: Caller, deps: DiscordDeps, head?: string): Promise<View> {
   const { t } = input;
   const subs = await listSubscriptions({ userId: input.userId }, deps);
-  const user = await deps.db.user.findUniqueOrThrow({
-    where: { id: input.userId },
-    select: { notifySignals: true, notifyDaily: true, notifyVia: true, telegramId: true, discordId: true },
-  });
+  const prefs = await getNotificationPreferences({ userId: input.userId }, deps);
   const yes = (on: boolean) => (on ? "yes" : "no");
   const switches = [
-    button(customId(SETTINGS, "n", "signals"), t("settings-signal-alerts-button", { on: yes(user.notifySignals) })),
-    button(customId(SETTINGS, "n", "daily"), t("settings-daily-button", { on: yes(user.notifyDaily) })),
+    button(customId(SETTINGS, "n", "signals"), t("settings-signal-alerts-button", { on: yes(prefs.notifySignals) })),
+    button(customId(SETTINGS, "n", "daily"), t("settings-daily-button", { on: yes(prefs.notifyDaily) })),
   ];
-  // Only someone on both apps has a choice of where notifications go.
-  if (user.telegramId && user.discordId) {
-    const via = notifyTransport(user);
-    switches.push(button(customId(SETTINGS, "n", "via"), t("discord-settings-notify-via-button", { via })));
+  // Only someone on both apps has a choice of where notifications go; the button moves them to the other one.
+  const other = prefs.available.find((app) => app !== prefs.via);
+  if (prefs.available.length > 1 && other) {
+    switches.push(button(customId(SETTINGS, "n", "via", other), t("settings-notify-via-button", { via: prefs.via })));
   }
   const body = subs.length ? t("settings-choose") : t("settings-none");
   return {

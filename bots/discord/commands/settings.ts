@@ -1,3 +1,7 @@
+import {
+  getNotificationPreferences,
+  setNotificationPreferences,
+} from "../../../core/accounts/notification-preferences.ts";
 import { dec } from "../../../core/platform/decimal.ts";
 import { listSubscriptions } from "../../../core/subscriptions/list-subscriptions.ts";
 import { settingSchemas } from "../../../core/subscriptions/subscription-settings.ts";
@@ -7,7 +11,7 @@ import type { DiscordDeps } from "../discord-deps.ts";
 import type { CommandModule } from "../kit/command-module.ts";
 import { customId, packId, unpackId } from "../kit/custom-id.ts";
 import type { Caller, ComponentInput, Responder } from "../kit/handler-input.ts";
-import { notifyTransport, SETTINGS, settingsListView, sizeByView, subscriptionView } from "./settings-view.ts";
+import { SETTINGS, settingsListView, sizeByView, subscriptionView } from "./settings-view.ts";
 import { isOff, isSizingMode, MODE_WORDING, type SizingMode } from "./sizing-modes.ts";
 
 type Field = "tp" | "sl" | "mp";
@@ -41,7 +45,7 @@ export const settingsCommand: CommandModule = {
     const { t } = input;
     const [first, second] = input.args;
     if (input.action === "list") return res.update(await settingsListView(input, deps));
-    if (input.action === "n") return toggle(first, input, res, deps);
+    if (input.action === "n") return toggle(first, second, input, res, deps);
     const id = unpackId(input.action === "sub" ? input.values[0] : input.action === "szm" ? second : first);
     if (!id) return res.update({ text: t("common-menu-expired") });
     switch (input.action) {
@@ -136,25 +140,27 @@ function parseChange(what: Field | SizingMode, text: string, t: T): Subscription
   return p.success ? { [column]: dec(p.data) } : (p.error.issues[0]?.message ?? "");
 }
 
-/** A notification switch flipped; the list shows it with what changed. */
-async function toggle(which: string | undefined, input: ComponentInput, res: Responder, deps: DiscordDeps) {
+/** A notification switch flipped, or notifications moved to `to`; the list shows it with what changed. */
+async function toggle(
+  which: string | undefined,
+  to: string | undefined,
+  input: ComponentInput,
+  res: Responder,
+  deps: DiscordDeps,
+) {
   const { t } = input;
-  const user = await deps.db.user.findUniqueOrThrow({
-    where: { id: input.userId },
-    select: { notifySignals: true, notifyDaily: true, notifyVia: true, telegramId: true },
-  });
+  const userId = input.userId;
   let head: string;
   if (which === "signals" || which === "daily") {
     const field = which === "signals" ? "notifySignals" : "notifyDaily";
-    const on = !user[field];
-    await deps.db.user.update({ where: { id: input.userId }, data: { [field]: on } });
+    const now = await getNotificationPreferences({ userId }, deps);
+    const changed = await setNotificationPreferences({ userId, [field]: !now[field] }, deps);
     head = t(which === "signals" ? "settings-signal-alerts-turned" : "settings-daily-turned", {
-      on: on ? "yes" : "no",
+      on: changed[field] ? "yes" : "no",
     });
-  } else if (which === "via") {
-    const via = notifyTransport(user) === "telegram" ? "discord" : "telegram";
-    await deps.db.user.update({ where: { id: input.userId }, data: { notifyVia: via } });
-    head = t("discord-settings-notify-via-turned", { via });
+  } else if (which === "via" && (to === "telegram" || to === "discord")) {
+    const changed = await setNotificationPreferences({ userId, via: to }, deps);
+    head = t("settings-notify-via-turned", { via: changed.via });
   } else {
     return res.update({ text: t("common-menu-expired") });
   }

@@ -194,5 +194,23 @@ describe("/strategies, /subscribe, /unsubscribe, /accounts, /settings", () => {
     const moved = await kit.component(settingsCommand, me, via.id);
     expect(moved.texts()[0]).toMatch(/^Notifications now arrive by Discord\./);
     expect((await kit.db.user.findUniqueOrThrow({ where: { id: me.userId } })).notifyVia).toBe("discord");
+    const back = buttonsOf(moved.lastView()).find((b) => b.label.startsWith("Notifications by"))!;
+    expect(back.label).toBe("Notifications by: Discord");
+    expect((await kit.component(settingsCommand, me, back.id)).texts()[0]).toMatch(
+      /^Notifications now arrive by Telegram\./,
+    );
+    // Pressing the same button twice leaves them where it said.
+    await kit.component(settingsCommand, me, back.id);
+    expect((await kit.db.user.findUniqueOrThrow({ where: { id: me.userId } })).notifyVia).toBe("telegram");
+
+    // A button left from before Telegram was disconnected: core refuses, nothing changes.
+    await kit.db.user.update({ where: { id: me.userId }, data: { telegramId: null, notifyVia: "discord" } });
+    expect(buttonsOf((await kit.command(settingsCommand, me)).lastView()).map((b) => b.label)).toEqual([
+      "Signal alerts: on",
+      "Daily summary: off",
+    ]);
+    const refused = await kit.component(settingsCommand, me, back.id);
+    expect(refused.texts()[0]).toMatch(/Telegram is not connected yet.*\/connect/);
+    expect((await kit.db.user.findUniqueOrThrow({ where: { id: me.userId } })).notifyVia).toBe("discord");
   });
 });

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { DEFAULT_PAPER_BALANCE, linkAccount } from "../../../core/accounts/link-account.ts";
+import { credentialProblem, credentialText, secretText } from "../../shared/credential-text.ts";
 import { type BotContext, endFlow, startFlow } from "../bot-context.ts";
-import { credentialProblem, credentialText, secretText } from "./credential-text.ts";
 
 // Exchanges whose API keys come with a passphrase.
 const NEEDS_PASSPHRASE = new Set(["okx", "bitget", "kucoinfutures", "kucoin"]);

@@ -1,4 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
+import {
+  getNotificationPreferences,
+  setNotificationPreferences,
+} from "../../../core/accounts/notification-preferences.ts";
 import { dec } from "../../../core/platform/decimal.ts";
 import { AppError } from "../../../core/platform/errors.ts";
 import { listSubscriptions, type SubscriptionView } from "../../../core/subscriptions/list-subscriptions.ts";
@@ -45,14 +49,17 @@ function describe(s: SubscriptionView, t: T): string {
   });
 }
 
-/** /settings: per subscription pause/resume, sizing, TP/SL override, max open positions; and notification opt-ins. */
+/**
+ * /settings: per subscription pause/resume, sizing, TP/SL override, max open positions; the notification opt-ins,
+ * and where notifications go for someone on both apps (core/accounts/notification-preferences.ts).
+ */
 export function settingsFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const dm = composer.chatType("private");
 
   const showList = async (ctx: BotContext) => {
     const subs = await listSubscriptions({ userId: ctx.userId }, ctx.deps);
-    const user = await ctx.deps.db.user.findUniqueOrThrow({ where: { id: ctx.userId } });
+    const prefs = await getNotificationPreferences({ userId: ctx.userId }, ctx.deps);
     const keyboard = new InlineKeyboard();
     for (const s of subs) {
       const label = ctx.t("settings-subscription-button", {
@@ -63,8 +70,13 @@ export function settingsFeature(): Composer<BotContext> {
       keyboard.text(label, `set:${s.id}`).row();
     }
     const on = (value: boolean) => (value ? "yes" : "no");
-    keyboard.text(ctx.t("settings-signal-alerts-button", { on: on(user.notifySignals) }), "set:n:signals").row();
-    keyboard.text(ctx.t("settings-daily-button", { on: on(user.notifyDaily) }), "set:n:daily");
+    keyboard.text(ctx.t("settings-signal-alerts-button", { on: on(prefs.notifySignals) }), "set:n:signals").row();
+    keyboard.text(ctx.t("settings-daily-button", { on: on(prefs.notifyDaily) }), "set:n:daily");
+    // Only someone on both apps has a choice of where notifications go; the button moves them to the other one.
+    const other = prefs.available.find((app) => app !== prefs.via);
+    if (prefs.available.length > 1 && other) {
+      keyboard.row().text(ctx.t("settings-notify-via-button", { via: prefs.via }), `set:n:via:${other}`);
+    }
     await ctx.reply(ctx.t(subs.length ? "settings-choose" : "settings-none"), { reply_markup: keyboard });
   };
   const showOne = async (ctx: BotContext, id: string) => {
@@ -95,10 +107,16 @@ export function settingsFeature(): Composer<BotContext> {
   dm.callbackQuery(/^set:n:(signals|daily)$/, async (ctx) => {
     await ctx.answerCallbackQuery();
     const field = ctx.match[1] === "signals" ? "notifySignals" : "notifyDaily";
-    const user = await ctx.deps.db.user.findUniqueOrThrow({ where: { id: ctx.userId } });
-    await ctx.deps.db.user.update({ where: { id: ctx.userId }, data: { [field]: !user[field] } });
+    const prefs = await getNotificationPreferences({ userId: ctx.userId }, ctx.deps);
+    const changed = await setNotificationPreferences({ userId: ctx.userId, [field]: !prefs[field] }, ctx.deps);
     const key = field === "notifySignals" ? "settings-signal-alerts-turned" : "settings-daily-turned";
-    await ctx.editMessageText(ctx.t(key, { on: user[field] ? "no" : "yes" }));
+    await ctx.editMessageText(ctx.t(key, { on: changed[field] ? "yes" : "no" }));
+  });
+  dm.callbackQuery(/^set:n:via:(telegram|discord)$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const via = ctx.match[1] === "discord" ? "discord" : "telegram";
+    const changed = await setNotificationPreferences({ userId: ctx.userId, via }, ctx.deps);
+    await ctx.editMessageText(ctx.t("settings-notify-via-turned", { via: changed.via }));
   });
   dm.callbackQuery(new RegExp(`^set:${ID}$`), async (ctx) => {
     await ctx.answerCallbackQuery();

@@ -1,7 +1,7 @@
 import { createPrivateKey, generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { wording } from "../../shared/wording/translator.ts";
 import { credentialProblem, credentialText, secretText } from "./credential-text.ts";
+import { wording } from "./wording/translator.ts";
 
 const pem = (type: "ed25519" | "rsa") =>
   (type === "rsa" ? generateKeyPairSync("rsa", { modulusLength: 4096 }) : generateKeyPairSync("ed25519")).privateKey

@@ -1,8 +1,10 @@
 import { z } from "zod";
 
-// Issue messages are wording keys (locales/*/link.ftl), so each transport says them in the user's language.
+// What /link accepts as API key, secret and passphrase, in every bot, before anything reaches the exchange: one
+// part per chat message in Telegram (features/link-account.ts), one form in Discord (commands/link.ts). Issue
+// messages are wording keys (locales/*/link.ftl), so each transport says them in the user's language.
 
-/** An API key, secret or passphrase as pasted into a chat: one token, no spaces. */
+/** An API key or passphrase as pasted into a chat or a form: one token, no spaces. */
 export const credentialText = z
   .string()
   .trim()
@@ -14,7 +16,7 @@ export const credentialText = z
 // spaces in its header and line breaks in its body. A 4096-bit RSA key in PKCS#8 is about 3,300 characters.
 const PEM = /^-----BEGIN ([A-Z ]*)PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+\n-----END \1PRIVATE KEY-----$/;
 
-/** The secret step: a token as above, or a private key in PEM (line breaks as the chat delivered them). */
+/** The secret: a token as above, or a private key in PEM (line breaks as the chat or form delivered them). */
 export const secretText = z.string().transform((raw, ctx) => {
   const text = raw.trim().replace(/\r\n?/g, "\n");
   if (text.startsWith("-----BEGIN")) {
