@@ -1,6 +1,7 @@
 import { type Client, Events } from "discord.js";
 import { queueNotifications } from "../../core/notifications/queue-notifications.ts";
 import { toAppError } from "../../core/platform/errors.ts";
+import { startSweeps } from "../shared/notifications/start-sweeps.ts";
 import { commandDefinitions } from "./command-definitions.ts";
 import { createClient } from "./create-client.ts";
 import type { DiscordDeps } from "./discord-deps.ts";
@@ -92,21 +93,13 @@ export async function startDiscord(opts: DiscordOptions, deps: DiscordDeps): Pro
   }
   const tasks = listeners.flatMap((l) => (l.start ? [l.start(ctx)] : []));
 
-  const sweepMs = opts.notifySweepMs ?? 2000;
-  let timer: NodeJS.Timeout | undefined;
-  let sweeping: Promise<void> = Promise.resolve();
-  let stopped = false;
-  const sweep = () => {
-    if (stopped || sweepMs <= 0) return;
-    timer = setTimeout(() => {
-      sweeping = queueNotifications(deps)
-        .then(() => undefined)
-        .catch((err: Error) => log.warn({ err: err.message }, "notification sweep failed"))
-        .finally(sweep);
-    }, sweepMs);
-    timer.unref();
-  };
-  sweep();
+  // The outbox sweep is idempotent: the Telegram bot may run it too.
+  const sweeps = startSweeps({
+    tickMs: opts.notifySweepMs ?? 2000,
+    clock: deps.clock,
+    logger: log,
+    tasks: [{ name: "notification outbox", run: () => queueNotifications(deps) }],
+  });
 
   return {
     client: me,
@@ -114,9 +107,7 @@ export async function startDiscord(opts: DiscordOptions, deps: DiscordDeps): Pro
     applicationId: me.application.id,
     commands: registered,
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await sweeping;
+      await sweeps.stop();
       await Promise.all(tasks.map((task) => task.stop().catch(() => undefined)));
       await client.destroy();
     },

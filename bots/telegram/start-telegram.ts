@@ -4,6 +4,7 @@ import type { LanguageCode, Update } from "grammy/types";
 import { Hono } from "hono";
 import { queueNotifications } from "../../core/notifications/queue-notifications.ts";
 import type { JobQueue } from "../../core/platform/jobs.ts";
+import { startSweeps } from "../shared/notifications/start-sweeps.ts";
 import { DEFAULT_LOCALE, wording } from "../shared/wording/translator.ts";
 import type { BotDeps } from "./bot-deps.ts";
 import { createBot } from "./create-bot.ts";
@@ -72,32 +73,17 @@ export async function startTelegram(
     runner = run(bot, { runner: { fetch: { timeout: opts.pollTimeoutSec ?? 30 }, silent: true } });
   }
 
-  const sweepMs = opts.notifySweepMs ?? 2000;
-  let timer: NodeJS.Timeout | undefined;
-  let sweeping: Promise<void> = Promise.resolve();
-  let stopped = false;
-  let prunedAt = 0;
-  let flowsSweptAt = 0;
-  const sweep = () => {
-    if (stopped || sweepMs <= 0) return;
-    timer = setTimeout(() => {
-      const now = deps.clock.now();
-      const prune = now.getTime() - prunedAt > 3_600_000;
-      if (prune) prunedAt = now.getTime();
-      const flows = now.getTime() - flowsSweptAt >= 30_000;
-      if (flows) flowsSweptAt = now.getTime();
-      sweeping = queueNotifications(deps)
-        .then(() => (prune ? pruneTelegramUpdates(deps.db, now) : 0))
-        .then(() => undefined)
-        .catch((err: Error) => deps.logger.warn({ err: err.message }, "notification sweep failed"))
-        .then(() => (flows ? sweepExpiredFlows(deps, bot.api) : 0))
-        .catch((err: Error) => deps.logger.warn({ err: err.message }, "expired flow sweep failed"))
-        .then(() => undefined)
-        .finally(sweep);
-    }, sweepMs);
-    timer.unref();
-  };
-  sweep();
+  const sweeps = startSweeps({
+    tickMs: opts.notifySweepMs ?? 2000,
+    clock: deps.clock,
+    logger: deps.logger,
+    tasks: [
+      { name: "notification outbox", run: () => queueNotifications(deps) },
+      { name: "telegram update ids", minIntervalMs: 3_600_000, run: (now) => pruneTelegramUpdates(deps.db, now) },
+      // The /2fa setup picture shows the secret: it goes when its setup expires, whether or not the user writes.
+      { name: "expired flows", minIntervalMs: 30_000, run: () => sweepExpiredFlows(deps, bot.api) },
+    ],
+  });
 
   return {
     mode: opts.webhook ? "webhook" : "polling",
@@ -105,9 +91,7 @@ export async function startTelegram(
     webhookRoutes,
     handleUpdate: (update) => bot.handleUpdate(update),
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await sweeping;
+      await sweeps.stop();
       if (runner?.isRunning()) await runner.stop();
     },
   };
