@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "./app-deps.ts";
 import { handleError } from "./error-handler.ts";
 import { adminRoutes } from "./routes/admin.ts";
+import { adminAccountRoutes } from "./routes/admin-accounts.ts";
 import { adminTradeRoutes } from "./routes/admin-trades.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { telegramWebhookRoutes } from "./routes/telegram-webhook.ts";
@@ -24,5 +25,6 @@ export function createApp(deps: AppDeps) {
   if (deps.telegramWebhook) app.route("/", telegramWebhookRoutes({ ...deps, webhook: deps.telegramWebhook }));
   app.route("/", adminRoutes(deps));
   app.route("/", adminTradeRoutes(deps));
+  app.route("/", adminAccountRoutes(deps));
   return app;
 }

@@ -1,10 +1,15 @@
 // npm run bench:reconcile -- --accounts 2000 --trades 10000 [--changed 1] [--interval 15000] [--concurrency 32]
+//   [--targets 3] [--trailing none|breakeven|moving_target|percent] [--moved 0]
 // One reconciliation cycle over N accounts holding M open trades between them, against the fake Binance in its own
 // process, through the same code and settings as the worker's loop (worker/reconcile-loop.ts). `--changed` percent
 // of the trades were closed by hand on the exchange before the cycle, so the cycle has real work to find too.
+// Every trade holds `--targets` take-profit orders and a stop that moves by `--trailing` (percent: 1% behind the
+// mark from 2% in favour); `--moved` percent of them are far enough in profit that their percent stop moves.
 // Prints: reconcile accounts=… trades=… requests_per_account=… cycle_ms=… interval_ms=…
 import { randomBytes, randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import pLimit from "p-limit";
 import { createCredentialCipher } from "../core/accounts/credential-cipher.ts";
 import { createCcxtExchangeFactory } from "../core/exchange/ccxt-exchange-factory.ts";
@@ -25,8 +30,14 @@ const { values } = parseArgs({
     changed: { type: "string", default: "1" },
     interval: { type: "string", default: "15000" },
     concurrency: { type: "string", default: String(RECONCILE_CONCURRENCY) },
+    targets: { type: "string", default: "1" },
+    trailing: { type: "string", default: "none" },
+    moved: { type: "string", default: "0" },
   },
 });
+const TARGETS = Number(values.targets);
+const TRAILING = values.trailing === "none" ? null : values.trailing;
+const MOVED_PCT = Number(values.moved);
 const ACCOUNTS = Number(values.accounts);
 const TRADES = Number(values.trades);
 const CHANGED_PCT = Number(values.changed);
@@ -82,11 +93,20 @@ try {
       sizingValue: "100",
     })),
   });
+  const movedEvery = MOVED_PCT > 0 ? Math.max(1, Math.round(100 / MOVED_PCT)) : 0;
   const trades = Array.from({ length: TRADES }, (_, t) => {
     const a = accounts[t % ACCOUNTS] as (typeof accounts)[number];
     const coin = Math.floor(t / ACCOUNTS) + 1;
-    return { id: randomUUID(), a, symbol: `COIN${coin}/USDT:USDT`, raw: `COIN${coin}USDT` };
+    // The mark is 100: an entry at 95 is 5% in profit, past the percent stop's 2% activation.
+    const entry = movedEvery && t % movedEvery === 1 ? "95" : "100";
+    return { id: randomUUID(), a, symbol: `COIN${coin}/USDT:USDT`, raw: `COIN${coin}USDT`, entry };
   });
+  const trailing =
+    TRAILING === "percent"
+      ? { mode: "percent", distancePerc: "1", activationPerc: "2" }
+      : TRAILING
+        ? { mode: TRAILING }
+        : undefined;
   for (let start = 0; start < trades.length; start += 5000) {
     const chunk = trades.slice(start, start + 5000);
     await db.prisma.trade.createMany({
@@ -101,25 +121,56 @@ try {
         liveKey: `${t.a.id}|${t.symbol}`,
         requestedAmount: "1",
         entryAmount: "1",
-        entryPrice: "100",
+        entryPrice: t.entry,
         openAmount: "1",
+        ...(trailing && { trailing, stopPrice: "90" }),
       })),
     });
+    // Each trade's entry (whose client order id names its moved stops), as the copying path writes it.
     await db.prisma.order.createMany({
-      data: chunk.flatMap((t) =>
-        (["take_profit", "stop_loss"] as const).map((kind) => ({
+      data: chunk.map((t) => ({
+        tradeId: t.id,
+        kind: "entry" as const,
+        clientOrderId: `mmb${t.id.replaceAll("-", "").slice(0, 26)}-e`,
+        symbol: t.symbol,
+        side: "buy",
+        type: "market",
+        requestedAmount: "1",
+        filledAmount: "1",
+        avgPrice: t.entry,
+        status: "filled" as const,
+      })),
+    });
+    const base = (t: (typeof chunk)[number]) => `mmb${t.id.replaceAll("-", "").slice(0, 26)}`;
+    const share = (1 / TARGETS).toFixed(2);
+    await db.prisma.order.createMany({
+      data: chunk.flatMap((t) => [
+        ...Array.from({ length: TARGETS }, (_, leg) => ({
           tradeId: t.id,
-          kind,
-          clientOrderId: `mmb${t.id.replaceAll("-", "").slice(0, 26)}-${kind === "take_profit" ? "tp" : "sl"}`,
+          kind: "take_profit" as const,
+          leg,
+          clientOrderId: `${base(t)}-tp${leg ? leg + 1 : ""}`,
           symbol: t.symbol,
           side: "sell",
-          type: kind,
+          type: "take_profit",
           reduceOnly: true,
-          requestedAmount: "1",
-          triggerPrice: kind === "take_profit" ? "110" : "90",
+          requestedAmount: leg === TARGETS - 1 ? (1 - Number(share) * (TARGETS - 1)).toFixed(2) : share,
+          triggerPrice: String(110 + leg * 5),
           status: "open" as const,
         })),
-      ),
+        {
+          tradeId: t.id,
+          kind: "stop_loss" as const,
+          clientOrderId: `${base(t)}-sl`,
+          symbol: t.symbol,
+          side: "sell",
+          type: "stop_loss",
+          reduceOnly: true,
+          requestedAmount: "1",
+          triggerPrice: "90",
+          status: "open" as const,
+        },
+      ]),
     });
   }
   // The exchange holds those positions, except the ones "the follower closed by hand".
@@ -164,6 +215,10 @@ try {
   await ccxt.publicPrice("binanceusdm", "COIN1/USDT:USDT");
   const deps = { db: db.prisma, sql: db.sql, exchanges, logger: silentLogger, now: () => new Date() };
 
+  // The seeding's garbage (tens of thousands of rows through Prisma) is collected before the clock starts: the
+  // cycle pays for its own allocations, not for the setup's.
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
   const before = await control("stats");
   await db.prisma.exchangeAccount.updateMany({ data: { reconcileDueAt: new Date() } });
   const cpu = await cpuUsage({ mimic: [process.pid], exchange: [fakeProc.child.pid as number], postgres: "postgres" });
@@ -188,17 +243,18 @@ try {
   const after = await control("stats");
   const requests = (after.totalRequests as number) - (before.totalRequests as number) - 1;
   const closed = await db.prisma.trade.count({ where: { status: "closed", closeReason: "manual" } });
+  const movedStops = await db.prisma.order.count({ where: { kind: "stop_loss", leg: { gt: 0 } } });
   const spent = await cpu();
   const stolen = await steal();
   log(
-    `cycle: ${reconciled} accounts in ${cycleMs} ms, ${requests} requests to the exchange, ${changedSeen} trades changed, ${closed} closed as manual, ${failed} failed; cpu seconds: ${Object.entries(
+    `cycle: ${reconciled} accounts in ${cycleMs} ms, ${requests} requests to the exchange, ${changedSeen} trades changed, ${closed} closed as manual, ${movedStops} stops moved, ${failed} failed; cpu seconds: ${Object.entries(
       spent,
     )
       .map(([k, v]) => `${k} ${v.toFixed(2)}`)
       .join(", ")}; ${stolen}`,
   );
   log(
-    `reconcile accounts=${ACCOUNTS} trades=${TRADES} requests_per_account=${(requests / ACCOUNTS).toFixed(2)} cycle_ms=${cycleMs} interval_ms=${INTERVAL}`,
+    `reconcile accounts=${ACCOUNTS} trades=${TRADES} targets=${TARGETS} trailing=${TRAILING ?? "none"} moved_pct=${MOVED_PCT} requests_per_account=${(requests / ACCOUNTS).toFixed(2)} cycle_ms=${cycleMs} interval_ms=${INTERVAL}`,
   );
   ccxt.close();
   await db.close();

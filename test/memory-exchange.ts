@@ -12,7 +12,8 @@ export function createMemoryExchange(opts: { price?: string; balance?: string } 
   const faults: ("accept-then-timeout" | "timeout" | "rate-limit" | "reject" | "would-trigger")[] = [];
   const sent: string[] = [];
   const fills: ExchangeFill[] = [];
-  const price = new Decimal(opts.price ?? "100");
+  // Movable, so a test can move the market past an entry's slippage cap.
+  const state = { price: new Decimal(opts.price ?? "100") };
 
   const client: ExchangeClient = {
     exchangeId: "memory",
@@ -27,7 +28,7 @@ export function createMemoryExchange(opts: { price?: string; balance?: string } 
       return [...positions.values()];
     },
     async fetchPrice() {
-      return price;
+      return state.price;
     },
     async setLeverage(_symbol, leverage) {
       return leverage;
@@ -39,13 +40,18 @@ export function createMemoryExchange(opts: { price?: string; balance?: string } 
       if (fault === "rate-limit") throw new AppError("RATE_LIMITED", "slow down", { retryAfterMs: 30 });
       if (fault === "reject") throw new AppError("INSUFFICIENT_MARGIN", "Margin is insufficient");
       if (fault === "would-trigger") throw new AppError("WOULD_TRIGGER", "Order would immediately trigger.");
-      const filled = req.type === "market";
+      // An IOC limit (a capped entry) fills at the price when that is within its limit, else expires unfilled.
+      const ioc = req.type === "limit";
+      const within =
+        !ioc || !req.price || (req.side === "buy" ? state.price.lte(req.price) : state.price.gte(req.price));
+      const filled = req.type === "market" || (ioc && within);
+      const price = state.price;
       const result: OrderResult = {
         exchangeOrderId: String(orders.size + 1),
         clientOrderId: req.clientOrderId,
         symbol: req.symbol,
         side: req.side,
-        status: filled ? "filled" : "open",
+        status: filled ? "filled" : ioc ? "canceled" : "open",
         filledAmount: filled ? req.amount : new Decimal(0),
         avgPrice: filled ? price : undefined,
       };
@@ -101,5 +107,16 @@ export function createMemoryExchange(opts: { price?: string; balance?: string } 
       return null;
     },
   };
-  return { client, orders, positions, faults, sent, fills };
+  return {
+    client,
+    orders,
+    positions,
+    faults,
+    sent,
+    fills,
+    /** Moves the price every later order fills at (and fetchPrice answers). */
+    setPrice(price: string) {
+      state.price = new Decimal(price);
+    },
+  };
 }

@@ -177,6 +177,8 @@ describe("admin API", () => {
       [{ sizing: { mode: "risk", value: 101 } }, "sizing.value", chat(sizingValueSchemas.risk.safeParse("101"))],
       [{ maxLeverage: 126 }, "maxLeverage", chat(settingSchemas.maxLeverage.safeParse("126"))],
       [{ maxOpenPositions: 101 }, "maxOpenPositions", chat(settingSchemas.maxOpenPositions.safeParse("101"))],
+      [{ maxSlippagePerc: 6 }, "maxSlippagePerc", chat(settingSchemas.maxSlippagePerc.safeParse("6"))],
+      [{ maxSlippagePerc: 0 }, "maxSlippagePerc", chat(settingSchemas.maxSlippagePerc.safeParse("0"))],
       [{ sizing: { mode: "fixed", value: "1e30" } }, "sizing.value", chat(sizingValueSchemas.fixed.safeParse("1e30"))],
     ] as const) {
       const res = await h.request("POST", "/api/admin/subscriptions", { ...base, ...change });
@@ -192,10 +194,12 @@ describe("admin API", () => {
       tpPerc: 99.5,
       slPerc: "1",
       maxOpenPositions: 3,
+      maxSlippagePerc: "0.8",
     });
     expect(ok.status).toBe(201);
     const row = await testDb.db.prisma.subscription.findFirstOrThrow({ where: { accountId: account.id } });
-    expect([row.sizingValue, row.tpPercOverride, row.slPercOverride].map(String)).toEqual(["2.5", "99.5", "1"]);
+    const decimals = [row.sizingValue, row.tpPercOverride, row.slPercOverride, row.maxSlippagePerc];
+    expect(decimals.map(String)).toEqual(["2.5", "99.5", "1", "0.8"]);
     expect([row.maxLeverage, row.maxOpenPositions]).toEqual([20, 3]);
   });
 

@@ -12,6 +12,7 @@ import { getSignal } from "../../core/signals/get-signal.ts";
 import { createStrategy, rotatePassphrase } from "../../core/strategies/create-strategy.ts";
 import { updateStrategy } from "../../core/strategies/update-strategy.ts";
 import { settingSchemas, sizingValueSchemas } from "../../core/subscriptions/subscription-settings.ts";
+import { trailingSettingSchema } from "../../core/subscriptions/trailing-setting.ts";
 import type { AppDeps, AppEnv } from "../app-deps.ts";
 import { readJson } from "../read-json.ts";
 
@@ -90,6 +91,8 @@ const subscriptionBody = z.object({
   tpPerc: settingSchemas.tpPerc.optional(),
   slPerc: settingSchemas.slPerc.optional(),
   maxOpenPositions: settingSchemas.maxOpenPositions.optional(),
+  maxSlippagePerc: settingSchemas.maxSlippagePerc.optional(),
+  trailing: trailingSettingSchema.optional(),
 });
 
 const decOrUndefined = (value: string | undefined) => (value === undefined ? undefined : dec(value));
@@ -142,13 +145,14 @@ export function adminRoutes(deps: AppDeps) {
   });
 
   app.post("/api/admin/subscriptions", async (c) => {
-    const { sizing, tpPerc, slPerc, ...body } = parseInput(subscriptionBody, await readJson(c));
+    const { sizing, tpPerc, slPerc, maxSlippagePerc, ...body } = parseInput(subscriptionBody, await readJson(c));
     const subscription = await subscribe(
       {
         ...body,
         sizing: { mode: sizing.mode, value: decOrUndefined(sizing.value) },
         tpPercOverride: decOrUndefined(tpPerc),
         slPercOverride: decOrUndefined(slPerc),
+        maxSlippagePerc: decOrUndefined(maxSlippagePerc),
       },
       deps,
     );

@@ -61,6 +61,8 @@ describe("POST /webhooks/tradingview/:strategy", () => {
     [{ symbol: "BTCUSDT", action: "long", qty: `0.${"0".repeat(18)}1` }, "qty"],
     [{ symbol: "BTCUSDT", action: "long", leverage: "1e1" }, "leverage"],
     [{ symbol: "BTCUSDT", action: "long", leverage: 2.5 }, "leverage"],
+    [{ symbol: "BTCUSDT", action: "long", max_slippage_perc: 0 }, "max_slippage_perc"],
+    [{ symbol: "BTCUSDT", action: "long", max_slippage_perc: "half" }, "max_slippage_perc"],
   ])("400 naming the field for %j", async (partial, field) => {
     const body = field === "passphrase" ? partial : { passphrase: strategy.passphrase, ...partial };
     const res = await fire(body);
@@ -83,6 +85,8 @@ describe("POST /webhooks/tradingview/:strategy", () => {
     [{ action: "long", qty: "1e30" }, "qty: must be written without an exponent, such as 0.01"],
     [{ action: "long", qty: 1e-7 }, "qty: must be written without an exponent, such as 0.01"],
     [{ action: "long", price: "1".repeat(19) }, "price: must have at most 18 digits before the decimal point"],
+    [{ action: "long", max_slippage_perc: 7.5 }, "max_slippage_perc: must be above 0 and at most 5"],
+    [{ action: "long", max_slippage_perc: "-1" }, "max_slippage_perc: must be a number such as 0.5"],
   ])("says what is wrong with %j", async (partial, message) => {
     const res = await fire({ ...valid(), ...partial });
     expect(res.status).toBe(400);
@@ -96,6 +100,7 @@ describe("POST /webhooks/tradingview/:strategy", () => {
       { ...valid(), tp_perc: 150, sl_perc: 1 },
       { ...valid(), action: "short", tp_perc: 2, sl_perc: "150" },
       { ...valid(), action: "close", price: widest, qty: `0.${"0".repeat(17)}1`, leverage: "125" },
+      { ...valid(), max_slippage_perc: "0.75" },
     ]) {
       const res = await fire(body);
       expect(res.status).toBe(202);
@@ -103,6 +108,7 @@ describe("POST /webhooks/tradingview/:strategy", () => {
       const row = await testDb.db.prisma.signal.findUniqueOrThrow({ where: { id: signalId } });
       expect(row.price?.toFixed()).toBe(dec(body.price).toFixed());
       if ("qty" in body) expect(row.qty?.toFixed()).toBe(body.qty);
+      if ("max_slippage_perc" in body) expect(row.maxSlippagePerc?.toFixed()).toBe(body.max_slippage_perc);
     }
   });
 

@@ -424,6 +424,66 @@ describe("telegram handlers: bad input gets a clear answer and changes nothing",
     await db.user.update({ where: { id: user.id }, data: { notifySignals: false, notifyVia: null } });
   });
 
+  it("/settings sets a subscription's slippage cap, refuses one over 5%, and 'off' gives it back to the signal", async () => {
+    const db = testDb.db.prisma;
+    const user = await db.user.findUniqueOrThrow({ where: { telegramId: String(from.id) } });
+    const account = await db.exchangeAccount.create({ data: { userId: user.id, exchange: "paper", label: "cap" } });
+    const strategy = await db.strategy.create({ data: { name: "Capped", slug: "capped", passphraseHash: "x" } });
+    const sub = await db.subscription.create({
+      data: { accountId: account.id, strategyId: strategy.id, sizingMode: "fixed", sizingValue: "100" },
+    });
+    const edited = (sent: { method: string; payload: Record<string, unknown> }[]) =>
+      sent.filter((c) => c.method === "editMessageText");
+    const shown = edited(await click(`set:${sub.id}`))[0]?.payload;
+    expect(String(shown?.text)).toMatch(/Entry slippage cap: signal's, else 0\.3% \(BTC, ETH\) or 0\.5%/);
+    const markup = shown?.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] } | undefined;
+    const keyboard = markup?.inline_keyboard ?? [];
+    expect(keyboard.flat()).toContainEqual({ text: "Slippage cap", callback_data: `set:sc:${sub.id}` });
+
+    const cap = async () => (await db.subscription.findUniqueOrThrow({ where: { id: sub.id } })).maxSlippagePerc;
+    expect(String(edited(await click(`set:sc:${sub.id}`))[0]?.payload.text)).toMatch(/^Send how far from the signal's/);
+    expect((await send("9")).replies[0]).toMatch(/^That value must be above 0 and at most 5; nothing changed\./);
+    expect(await cap()).toBeNull();
+    expect((await send("0.8")).replies[0]).toMatch(/^Saved\.\n[\s\S]*Entry slippage cap: 0\.8%/);
+    expect(String(await cap())).toBe("0.8");
+    await click(`set:sc:${sub.id}`);
+    await send("off");
+    expect(await cap()).toBeNull();
+    await db.subscription.delete({ where: { id: sub.id } });
+    await db.exchangeAccount.delete({ where: { id: account.id } });
+  });
+
+  it("/settings sets a subscription's trailing stop by a tap, and the signal's again", async () => {
+    const db = testDb.db.prisma;
+    const user = await db.user.findUniqueOrThrow({ where: { telegramId: String(from.id) } });
+    const account = await db.exchangeAccount.create({ data: { userId: user.id, exchange: "paper", label: "trail" } });
+    const strategy = await db.strategy.create({ data: { name: "Trailed", slug: "trailed", passphraseHash: "x" } });
+    const sub = await db.subscription.create({
+      data: { accountId: account.id, strategyId: strategy.id, sizingMode: "fixed", sizingValue: "100" },
+    });
+    const edited = async (data: string) =>
+      (await click(data)).filter((c) => c.method === "editMessageText").map((c) => c.payload)[0];
+    const shown = await edited(`set:${sub.id}`);
+    expect(String(shown?.text)).toMatch(/\nTrailing stop: the signal's$/);
+    type Markup = { inline_keyboard: { text: string; callback_data: string }[][] } | undefined;
+    const keys = ((shown?.reply_markup as Markup)?.inline_keyboard ?? []).flat();
+    expect(keys.map((k) => k.callback_data)).toContain(`set:tr:${sub.id}`);
+    const choices = await edited(`set:tr:${sub.id}`);
+    const taps = ((choices?.reply_markup as Markup)?.inline_keyboard ?? [])
+      .flat()
+      .map((k) => [k.text, k.callback_data]);
+    expect(taps).toContainEqual(["Trail 2%", `set:trm:2:${sub.id}`]);
+    expect(String((await edited(`set:trm:2:${sub.id}`))?.text)).toBe("Saved.\nTrailing stop: 2% behind the best price");
+    const row = () => db.subscription.findUniqueOrThrow({ where: { id: sub.id } });
+    expect([(await row()).trailingMode, String((await row()).trailingDistancePerc)]).toEqual(["percent", "2"]);
+    await click(`set:trm:moving_target:${sub.id}`);
+    expect((await row()).trailingMode).toBe("moving_target");
+    await click(`set:trm:signal:${sub.id}`);
+    expect((await row()).trailingMode).toBeNull();
+    await db.subscription.delete({ where: { id: sub.id } });
+    await db.exchangeAccount.delete({ where: { id: account.id } });
+  });
+
   it("/connect issues a code for Discord, and joins the Discord user whose code it is given", async () => {
     const db = testDb.db.prisma;
     const kim = { id: 6161, is_bot: false, first_name: "Kim" };

@@ -4,6 +4,7 @@ import { Bot, type Context, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext } from "./bot-context.ts";
 import type { BotDeps } from "./bot-deps.ts";
+import { accountGuardrailsFeature } from "./features/account-guardrails.ts";
 import { accountsFeature } from "./features/accounts.ts";
 import { cancelFeature } from "./features/cancel.ts";
 import { connectFeature } from "./features/connect.ts";
@@ -68,6 +69,7 @@ export function createBot(opts: {
     helpFeature(),
     linkAccountFeature(),
     accountsFeature(),
+    accountGuardrailsFeature(),
     strategiesFeature(),
     subscribeFeature(),
     unsubscribeFeature(),

@@ -18,7 +18,10 @@ export interface NewOrderRow {
   type: string;
   reduceOnly: boolean;
   requestedAmount: Decimal;
+  /** A TP/SL's trigger; an IOC limit entry's limit price (the one price column an order row has). */
   triggerPrice?: Decimal;
+  /** Which one of its kind (a target's number, a stop's revision); 0 when absent. */
+  leg?: number;
 }
 
 export interface ExecutionFinish {
@@ -112,11 +115,11 @@ export function createExecutionLedger(
     const col = <T>(f: (r: NewOrderRow) => T) => rows.map(f);
     const inserted = await sql.query<{ clientOrderId: string }>(
       `INSERT INTO "Order" ("id", "executionId", "kind", "clientOrderId", "symbol", "side", "type", "reduceOnly",
-        "requestedAmount", "triggerPrice", "tradeId", "status", "updatedAt")
+        "requestedAmount", "triggerPrice", "tradeId", "leg", "status", "updatedAt")
       SELECT gen_random_uuid()::text, v.eid, v.kind::"OrderKind", v.cid, v.symbol, v.side, v.type, v.ro,
-        v.amount::numeric, v.trigger::numeric, v.tid, 'sending', now()
+        v.amount::numeric, v.trigger::numeric, v.tid, v.leg, 'sending', now()
       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::text[],
-        $9::text[], $10::text[]) AS v(eid, kind, cid, symbol, side, type, ro, amount, trigger, tid)
+        $9::text[], $10::text[], $11::int[]) AS v(eid, kind, cid, symbol, side, type, ro, amount, trigger, tid, leg)
       ON CONFLICT ("clientOrderId") DO NOTHING
       RETURNING "clientOrderId"`,
       [
@@ -130,6 +133,7 @@ export function createExecutionLedger(
         col((r) => r.requestedAmount.toString()),
         col((r) => str(r.triggerPrice)),
         col((r) => r.tradeId ?? null),
+        col((r) => r.leg ?? 0),
       ],
     );
     // Two attempts of one order in the same batch: only the first of them owns the row.
@@ -220,8 +224,8 @@ export function createExecutionLedger(
     const inserted = await sql.query<{ id: string }>(
       `WITH v AS (
         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[],
-          $8::text[], $9::text[], $10::text[], $11::text[], $12::text[]) AS v(tid, acc, strat, sub, symbol, side, lev,
-          amount, eid, cid, oside, type)
+          $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) AS v(tid, acc, strat, sub, symbol,
+          side, lev, amount, eid, cid, oside, type, price)
       ), t AS (
         INSERT INTO "Trade" ("id", "accountId", "strategyId", "subscriptionId", "symbol", "side", "status", "liveKey",
           "leverage", "requestedAmount", "openedAt", "updatedAt")
@@ -234,9 +238,9 @@ export function createExecutionLedger(
         RETURNING "id"
       ), o AS (
         INSERT INTO "Order" ("id", "executionId", "tradeId", "kind", "clientOrderId", "symbol", "side", "type",
-          "reduceOnly", "requestedAmount", "status", "updatedAt")
+          "reduceOnly", "requestedAmount", "triggerPrice", "status", "updatedAt")
         SELECT gen_random_uuid()::text, v.eid, v.tid, 'entry', v.cid, v.symbol, v.oside, v.type, false,
-          v.amount::numeric, 'sending', now()
+          v.amount::numeric, v.price::numeric, 'sending', now()
         FROM v JOIN t ON t."id" = v.tid
         ON CONFLICT ("clientOrderId") DO NOTHING
         RETURNING "tradeId"
@@ -255,6 +259,7 @@ export function createExecutionLedger(
         col((r) => r.entry.clientOrderId),
         col((r) => r.entry.side),
         col((r) => r.entry.type),
+        col((r) => str(r.entry.triggerPrice)),
       ],
     );
     const opened = new Set(inserted.map((r) => r.id));

@@ -33,9 +33,22 @@ export interface LoadedRow {
     maxLeverage: number | null;
     tpPercOverride: DecimalLike | null;
     slPercOverride: DecimalLike | null;
+    maxSlippagePerc: DecimalLike | null;
     maxOpenPositions: number | null;
+    /** The follower's trailing-stop choice (core/copying/trade-targets.ts). */
+    trailingMode: string | null;
+    trailingDistancePerc: DecimalLike | null;
+    trailingActivationPerc: DecimalLike | null;
   };
-  account: { id: string; exchange: string; credentials: string | null; status: string };
+  account: {
+    id: string;
+    exchange: string;
+    credentials: string | null;
+    status: string;
+    /** A daily guardrail tripped: no new entries before this (closes still run). */
+    haltedUntil: Date | null;
+    haltReason: string | null;
+  };
   orders: Order[];
   liveTrade: LiveTradeRow | null;
   /**
@@ -56,6 +69,9 @@ type JoinedRow = Omit<LoadedRow, "subscription" | "account" | "orders" | "liveTr
     exchange: string;
     credentials: string | null;
     accountStatus: string;
+    /** ISO text: hot-path statements return no timestamps (see sql.ts). */
+    haltedUntil: string | null;
+    haltReason: string | null;
     hasOrders: boolean;
     tradeId: string | null;
     tradeStrategyId: string | null;
@@ -85,7 +101,9 @@ export async function loadExecutionRows(
   const joined = await sql.query<JoinedRow>(
     `SELECT e."id", e."signalId", e."subscriptionId", e."accountId", e."status", e."clientOrderId", e."leverage",
       s."strategyId", s."subStatus", s."sizingMode", s."sizingValue", s."maxLeverage", s."tpPercOverride",
-      s."slPercOverride", s."maxOpenPositions", a."exchange", a."credentials", a."accountStatus",
+      s."slPercOverride", s."maxSlippagePerc", s."maxOpenPositions",
+      s."trailingMode", s."trailingDistancePerc", s."trailingActivationPerc", a."exchange", a."credentials", a."accountStatus",
+      a."haltedUntil", a."haltReason",
       ho."has" IS NOT NULL AS "hasOrders",
       t."id" AS "tradeId", t."strategyId" AS "tradeStrategyId", t."name" AS "tradeStrategyName",
       t."subscriptionId" AS "tradeSubscriptionId", t."side" AS "tradeSide", t."status" AS "tradeStatus",
@@ -113,11 +131,13 @@ export async function loadExecutionRows(
     ) g
     CROSS JOIN LATERAL (
       SELECT y."strategyId", y."status"::text AS "subStatus", y."sizingMode"::text AS "sizingMode", y."sizingValue",
-        y."maxLeverage", y."tpPercOverride", y."slPercOverride", y."maxOpenPositions"
+        y."maxLeverage", y."tpPercOverride", y."slPercOverride", y."maxSlippagePerc", y."maxOpenPositions",
+        y."trailingMode", y."trailingDistancePerc", y."trailingActivationPerc"
       FROM "Subscription" y WHERE y."id" = e."subscriptionId" OFFSET 0
     ) s
     CROSS JOIN LATERAL (
-      SELECT z."exchange", z."credentials", z."status"::text AS "accountStatus"
+      SELECT z."exchange", z."credentials", z."status"::text AS "accountStatus",
+        to_char(z."haltedUntil", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "haltedUntil", z."haltReason"
       FROM "ExchangeAccount" z WHERE z."id" = e."accountId" OFFSET 0
     ) a
     LEFT JOIN LATERAL (
@@ -163,9 +183,20 @@ function shape(r: JoinedRow, orders: Order[]): LoadedRow {
       maxLeverage: r.maxLeverage,
       tpPercOverride: r.tpPercOverride,
       slPercOverride: r.slPercOverride,
+      maxSlippagePerc: r.maxSlippagePerc,
       maxOpenPositions: r.maxOpenPositions,
+      trailingMode: r.trailingMode,
+      trailingDistancePerc: r.trailingDistancePerc,
+      trailingActivationPerc: r.trailingActivationPerc,
     },
-    account: { id: r.accountId, exchange: r.exchange, credentials: r.credentials, status: r.accountStatus },
+    account: {
+      id: r.accountId,
+      exchange: r.exchange,
+      credentials: r.credentials,
+      status: r.accountStatus,
+      haltedUntil: r.haltedUntil ? new Date(r.haltedUntil) : null,
+      haltReason: r.haltReason,
+    },
     orders: orders.filter((o) => o.executionId === r.id),
     liveTrade:
       r.tradeId && r.tradeStrategyId && r.tradeSide && r.tradeStatus

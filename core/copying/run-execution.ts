@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Order } from "../../generated/prisma/client.ts";
 import type { ExchangeClient, PositionSide } from "../exchange/exchange.ts";
+import { haltedEntryReason } from "../guardrails/guardrail-state.ts";
 import { clientOrderIdFor } from "../orders/client-order-id.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { decOrNull } from "../platform/decimal.ts";
@@ -20,7 +21,7 @@ export const TURN_POLL_MS = 500;
  * - an entry opens a trade; an entry against the strategy's own opposite trade reverses it (close, then open);
  * - a close closes only that strategy's trade;
  * - another strategy's trade in the symbol blocks an entry, and a same-side entry is a duplicate;
- * - pausing (and a stale signal) stops opening only: closes and a reversal's close leg still run;
+ * - pausing, a daily guardrail's halt and a stale signal stop opening only: closes and a reversal's close leg run;
  * - nothing overtakes an earlier signal on the account and symbol that has not finished.
  */
 export async function runExecution(
@@ -123,11 +124,14 @@ function closeClientOrderId(execution: LoadedExecution): string {
 }
 
 /**
- * Pausing stops new entries, and so does age: a late entry opens at a stale price. Age counts from when the
+ * Pausing stops new entries, so does a tripped daily guardrail until 00:00 UTC (read with the execution, in the
+ * batched load), and so does age: a late entry opens at a stale price. Age counts from when the
  * signal was made: the sender's own time (`sentAt`, a provider's timestamp) when it is earlier than our receipt.
  */
 function whyNotOpen(execution: LoadedExecution, now: Date): string | null {
   if (execution.subscription.status !== "active") return `subscription is ${execution.subscription.status}`;
+  const { haltedUntil, haltReason } = execution.account;
+  if (haltedUntil && haltedUntil > now) return haltedEntryReason(haltReason);
   const { sentAt, receivedAt } = execution.signal;
   const madeAt = Math.min(receivedAt.getTime(), sentAt?.getTime() ?? Number.POSITIVE_INFINITY);
   const ageSec = (now.getTime() - madeAt) / 1000;

@@ -2,6 +2,7 @@ import type { DbClient } from "../platform/db-client.ts";
 import type { Decimal } from "../platform/decimal.ts";
 import { AppError } from "../platform/errors.ts";
 import { isUniqueViolation } from "../platform/prisma-errors.ts";
+import { type TrailingSetting, trailingColumns } from "../subscriptions/trailing-setting.ts";
 import type { SizingMode } from "./size-order.ts";
 
 export interface SubscribeInput {
@@ -12,7 +13,10 @@ export interface SubscribeInput {
   maxLeverage?: number;
   tpPercOverride?: Decimal;
   slPercOverride?: Decimal;
+  maxSlippagePerc?: Decimal;
   maxOpenPositions?: number;
+  /** The follower's trailing-stop choice; absent: the signal's. */
+  trailing?: TrailingSetting;
 }
 
 export async function subscribe(input: SubscribeInput, deps: { db: DbClient }): Promise<{ id: string }> {
@@ -40,7 +44,9 @@ export async function subscribe(input: SubscribeInput, deps: { db: DbClient }): 
         maxLeverage: input.maxLeverage,
         tpPercOverride: input.tpPercOverride?.toString(),
         slPercOverride: input.slPercOverride?.toString(),
+        maxSlippagePerc: input.maxSlippagePerc?.toString(),
         maxOpenPositions: input.maxOpenPositions,
+        ...trailingColumns(input.trailing),
       },
       select: { id: true },
     });

@@ -33,6 +33,10 @@ const orders: MarketOrder[] = [
   { symbol: BTC, side: "sell", amount: "1.25", clientOrderId: "mimic-b", reduceOnly: false },
   { symbol: BTC, side: "sell", amount: "0.003", clientOrderId: "mimic-c", reduceOnly: true },
   { symbol: "ETH/USDT:USDT", side: "buy", amount: "12.5", clientOrderId: "mimic-d", reduceOnly: true },
+  // Entries under a slippage cap: IOC limits.
+  { symbol: BTC, side: "buy", amount: "0.003", clientOrderId: "mimic-e", reduceOnly: false, iocPrice: "65195" },
+  { symbol: BTC, side: "sell", amount: "0.1", clientOrderId: "mimic-f", reduceOnly: false, iocPrice: "64805.1" },
+  { symbol: "ETH/USDT:USDT", side: "sell", amount: "1", clientOrderId: "mimic-g", reduceOnly: true, iocPrice: "3000" },
 ];
 
 describe("Binance USDⓈ-M market orders by the implicit endpoint", () => {
@@ -40,12 +44,13 @@ describe("Binance USDⓈ-M market orders by the implicit endpoint", () => {
     for (const o of orders) {
       const params: Dict = { clientOrderId: o.clientOrderId };
       if (o.reduceOnly) params.reduceOnly = true;
+      if (o.iocPrice) params.timeInForce = "IOC";
       const ccxtRequest = (ex as unknown as { createOrderRequest(...a: unknown[]): Dict }).createOrderRequest(
         o.symbol,
-        "market",
+        o.iocPrice ? "limit" : "market",
         o.side,
         Number(o.amount),
-        undefined,
+        o.iocPrice ? Number(o.iocPrice) : undefined,
         params,
       );
       expect(binanceMarketOrderRequest(ex, o)).toEqual(ccxtRequest);
@@ -109,6 +114,18 @@ describe("Binance USDⓈ-M market orders by the implicit endpoint", () => {
       { ...base, status: "EXPIRED", executedQty: "0.002", avgPrice: "64251", side: "SELL", reduceOnly: true },
       { ...base, status: "EXPIRED_IN_MATCH", executedQty: "0", avgPrice: "0" },
       { ...base, status: "REJECTED", executedQty: "0", avgPrice: "0" },
+      // An IOC limit the market had moved past, and one that met part of the book.
+      { ...base, type: "LIMIT", origType: "LIMIT", timeInForce: "IOC", price: "65195", status: "EXPIRED" },
+      {
+        ...base,
+        type: "LIMIT",
+        origType: "LIMIT",
+        timeInForce: "IOC",
+        price: "65195",
+        status: "EXPIRED",
+        executedQty: "0.001",
+        avgPrice: "65100",
+      },
     ];
     const o = orders[0] as MarketOrder;
     for (const answer of answers) {

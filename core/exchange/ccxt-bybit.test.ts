@@ -82,6 +82,31 @@ describe("ccxt exchange client against a fake Bybit v5", () => {
     expect(await c.fetchPositions()).toEqual([]);
   });
 
+  it("sends a capped entry as an IOC limit: filled at the last price within it, Cancelled unfilled past it", async () => {
+    const c = client("by-ioc");
+    const ioc = (clientOrderId: string, price: string) =>
+      c.createOrder({
+        symbol: BTC,
+        side: "buy",
+        type: "limit",
+        price: dec(price),
+        timeInForce: "IOC",
+        amount: dec("0.01"),
+        clientOrderId,
+      });
+    const filled = await ioc("by-ioc-1", "60180");
+    expect(filled).toMatchObject({ status: "filled", clientOrderId: "by-ioc-1" });
+    expect(filled.avgPrice?.toFixed()).toBe("60000");
+    const sent = fake.state.accounts.get("by-ioc")?.orders.get("by-ioc-1");
+    expect(sent).toMatchObject({ orderType: "Limit" });
+    expect(sent?.price.toFixed()).toBe("60180");
+
+    const refused = await ioc("by-ioc-2", "59900");
+    expect(refused).toMatchObject({ status: "canceled", clientOrderId: "by-ioc-2" });
+    expect(refused.filledAmount.toFixed()).toBe("0");
+    expect((await c.fetchPositions())[0]?.contracts.toFixed()).toBe("0.01");
+  });
+
   it("maps bybit errors: invalid key, bad signature, insufficient margin, duplicate link id", async () => {
     fake.revokeKey("by-revoked");
     const revoked = client("by-revoked");

@@ -104,6 +104,36 @@ describe("ccxt exchange client against the fake Binance USDⓈ-M", () => {
     expect(positions[0]?.entryPrice.toFixed()).toBe("60000");
   });
 
+  it("places a capped entry as an IOC limit: filled at the mark within it, expired unfilled past it", async () => {
+    const c = client();
+    const ioc = (clientOrderId: string, side: "buy" | "sell", price: string) =>
+      c.createOrder({
+        symbol: BTC,
+        side,
+        type: "limit",
+        price: dec(price),
+        timeInForce: "IOC",
+        amount: dec("0.01"),
+        clientOrderId,
+      });
+    const filled = await ioc("ioc-entry-1", "buy", "60180");
+    expect(filled).toMatchObject({ status: "filled", clientOrderId: "ioc-entry-1" });
+    expect(filled.avgPrice?.toFixed()).toBe("60000");
+    const sent = [...(fake.account(`client-test-${keyN}`)?.orders.values() ?? [])].find(
+      (o) => o.clientOrderId === "ioc-entry-1",
+    );
+    expect(sent).toMatchObject({ type: "LIMIT", timeInForce: "IOC" });
+    expect(sent?.price.toFixed()).toBe("60180");
+
+    const refused = await ioc("ioc-entry-2", "sell", "60050");
+    expect(refused).toMatchObject({ status: "canceled", clientOrderId: "ioc-entry-2" });
+    expect(refused.filledAmount.toFixed()).toBe("0");
+    // Never without its price and IOC: nothing would watch a resting entry.
+    await expect(
+      c.createOrder({ symbol: BTC, side: "buy", type: "limit", amount: dec("0.01"), clientOrderId: "ioc-entry-3" }),
+    ).rejects.toSatisfy((e) => isAppError(e, "BAD_REQUEST"));
+  });
+
   it("places TP/SL as conditional orders, finds and cancels them by client id", async () => {
     const c = client();
     await c.createOrder({ symbol: BTC, side: "buy", type: "market", amount: dec("0.01"), clientOrderId: "pos-1" });

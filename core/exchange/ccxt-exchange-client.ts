@@ -44,9 +44,13 @@ export class CcxtExchangeClient implements ExchangeClient {
 
   fetchBalance(): Promise<Balance> {
     const quote = this.venue.profile.settle;
+    const { walletBalance } = this.venue.profile;
     return this.run("fetchBalance", async (ex) => {
-      const entry = (await ex.fetchBalance())[quote];
-      return { quote, free: decOf(entry?.free) ?? dec(0), total: decOf(entry?.total) ?? dec(0) };
+      const answer = await ex.fetchBalance();
+      const entry = answer[quote];
+      const raw = walletBalance?.(answer.info as Dict, quote);
+      const wallet = raw !== undefined && Number.isFinite(Number(raw)) ? dec(raw) : undefined;
+      return { quote, free: decOf(entry?.free) ?? dec(0), total: decOf(entry?.total) ?? dec(0), wallet };
     });
   }
 
@@ -92,7 +96,12 @@ export class CcxtExchangeClient implements ExchangeClient {
     await this.venue.marketInfo(req.symbol);
     const params: Dict = { clientOrderId: req.clientOrderId };
     if (req.reduceOnly) params.reduceOnly = true;
-    if (req.type !== "market" && !req.triggerPrice) {
+    const limit = req.type === "limit";
+    if (limit && (!req.price || req.timeInForce !== "IOC")) {
+      // A resting limit entry would need watching that nothing here does: Mimic's limit orders are IOC.
+      throw new AppError("BAD_REQUEST", "a limit order needs a price and timeInForce IOC");
+    }
+    if (!limit && req.type !== "market" && !req.triggerPrice) {
       throw new AppError("BAD_REQUEST", `a ${req.type} order needs a triggerPrice`);
     }
     const fallback: OrderFallback = { symbol: req.symbol, side: req.side, clientOrderId: req.clientOrderId };
@@ -106,6 +115,8 @@ export class CcxtExchangeClient implements ExchangeClient {
         const trigger = ex.priceToPrecision(req.symbol, req.triggerPrice.toFixed());
         params[req.type === "take_profit" ? "takeProfitPrice" : "stopLossPrice"] = trigger;
       }
+      // Already on the price step (the caller rounded it within the cap), so this only formats it.
+      const price = limit && req.price ? ex.priceToPrecision(req.symbol, req.price.toFixed()) : undefined;
       const { marketOrder } = this.venue.profile;
       if (marketOrder && !req.triggerPrice) {
         return marketOrder(ex, {
@@ -114,10 +125,19 @@ export class CcxtExchangeClient implements ExchangeClient {
           amount,
           clientOrderId: req.clientOrderId,
           reduceOnly: req.reduceOnly === true,
+          iocPrice: price,
         });
       }
+      if (price) params.timeInForce = "IOC";
       // The amount is already on the lot step as a string; as a number it round-trips exactly for ccxt.
-      const placed = await ex.createOrder(req.symbol, "market", req.side, Number(amount), undefined, params);
+      const placed = await ex.createOrder(
+        req.symbol,
+        price ? "limit" : "market",
+        req.side,
+        Number(amount),
+        price ? Number(price) : undefined,
+        params,
+      );
       if (placed.status) return toOrderResult(placed, fallback);
       // Bybit acknowledges with ids only; ask once for the outcome, but never fail a placed order over it.
       const found = await this.lookup(ex, req.symbol, req.clientOrderId).catch(() => undefined);

@@ -11,7 +11,10 @@ export interface Balance {
   quote: string;
   /** Available for new positions. */
   free: Decimal;
+  /** As the venue reports it: Binance includes open positions' PnL (margin balance), Bybit and paper do not. */
   total: Decimal;
+  /** Deposits plus realised PnL, without open positions' PnL, where the venue's total is not that already. */
+  wallet?: Decimal;
 }
 
 export interface Position {
@@ -38,7 +41,8 @@ export interface MarketInfo {
   maxLeverage?: number;
 }
 
-export type OrderType = "market" | "take_profit" | "stop_loss";
+/** "limit" is an entry under a slippage cap: immediate-or-cancel only, so nothing Mimic places ever rests unwatched. */
+export type OrderType = "market" | "limit" | "take_profit" | "stop_loss";
 
 export interface OrderRequest {
   symbol: string;
@@ -47,6 +51,10 @@ export interface OrderRequest {
   amount: Decimal;
   /** Required for take_profit and stop_loss: the trigger (stop) price. */
   triggerPrice?: Decimal;
+  /** Required for limit: the limit price, already on the market's price step. */
+  price?: Decimal;
+  /** Required for limit: what does not fill at once is cancelled (the venue answers EXPIRED / Cancelled). */
+  timeInForce?: "IOC";
   reduceOnly?: boolean;
   /** Deterministic, at most 36 chars of [A-Za-z0-9_-]. */
   clientOrderId: string;

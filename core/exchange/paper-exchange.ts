@@ -53,6 +53,17 @@ const paperOrderResult = (o: PaperOrderRow): OrderResult => ({
   avgPrice: o.avgPrice ? dec(o.avgPrice) : undefined,
 });
 
+/**
+ * Whether an IOC limit fills at `price`, the same price a market order would fill at: a buy at or below its limit,
+ * a sell at or above it. A limit without its price or IOC is refused, as the ccxt client refuses it.
+ */
+function withinLimit(req: OrderRequest, price: Decimal): boolean {
+  if (!req.price || req.timeInForce !== "IOC") {
+    throw new AppError("BAD_REQUEST", "a limit order needs a price and timeInForce IOC");
+  }
+  return req.side === "buy" ? price.lte(req.price) : price.gte(req.price);
+}
+
 /** Serialises everything that touches one paper account, across processes. */
 export function lockedPaperAccount<T>(db: DbClient, accountId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(async (tx) => {
@@ -63,7 +74,8 @@ export function lockedPaperAccount<T>(db: DbClient, accountId: string, fn: (tx: 
 
 /**
  * A dry-run venue that behaves like an exchange: balance, positions and orders live in Postgres so every worker
- * sees one account; market orders fill at the live price with a taker fee; TP/SL rest until the paper tick
+ * sees one account; market orders fill at the live price with a taker fee, and so do IOC limit orders (a capped
+ * entry) when that price is within their limit (else they expire unfilled); TP/SL rest until the paper tick
  * (core/exchange/paper/trigger-paper-orders.ts) sees the price cross them, and one already crossed is refused.
  */
 export function createPaperExchange(accountId: string, deps: PaperExchangeDeps): ExchangeClient {
@@ -88,9 +100,14 @@ export function createPaperExchange(accountId: string, deps: PaperExchangeDeps):
         amount: req.amount.toString(),
         reduceOnly: req.reduceOnly ?? false,
       };
-      if (req.type !== "market") return restConditional(tx, req, base);
+      if (req.type !== "market" && req.type !== "limit") return restConditional(tx, req, base);
 
       const price = await prices.fillPrice(req.symbol, req.referencePrice);
+      if (req.type === "limit" && !withinLimit(req, price)) {
+        // An IOC limit the price has moved past: nothing fills and nothing rests, as a venue answers EXPIRED.
+        const order = await tx.paperOrder.create({ data: { ...base, status: "expired", filledAmount: "0" } });
+        return paperOrderResult(order);
+      }
       const { filled, fee } = await applyPaperFill(
         tx,
         accountId,

@@ -44,8 +44,16 @@ export interface VenueProfile {
    * request to learn. Every other key is put back as built when the instance is released (ccxt-venue.ts).
    */
   sharedOptions?: readonly string[];
-  /** A plain market order by a shorter path than ccxt's createOrder, where one is worth having (the fan-out's). */
+  /**
+   * A plain market order, or an IOC limit one (a capped entry), by a shorter path than ccxt's createOrder, where
+   * one is worth having (the fan-out's).
+   */
   marketOrder?(ex: Exchange, order: MarketOrder): Promise<OrderResult>;
+  /**
+   * The wallet balance (without open positions' PnL) in the raw balance answer, where ccxt's `total` is something
+   * else: Binance's is the margin balance, wallet plus unrealised PnL.
+   */
+  walletBalance?(info: Dict, quote: string): string | undefined;
 }
 
 const binanceusdm: VenueProfile = {
@@ -113,6 +121,12 @@ const binanceusdm: VenueProfile = {
   // maintenance-margin estimates we do not use, and reloading it per follower doubled reconciliation's requests.
   sharedOptions: ["leverageBrackets"],
   marketOrder: binanceMarketOrder,
+  // fapi/v3/account: {assets: [{asset, walletBalance, marginBalance, ...}]}.
+  walletBalance: (info, quote) => {
+    const assets = Array.isArray(info.assets) ? (info.assets as Dict[]) : [];
+    const wallet = assets.find((a) => a.asset === quote)?.walletBalance;
+    return typeof wallet === "string" ? wallet : undefined;
+  },
 };
 
 const bybit: VenueProfile = {

@@ -3,8 +3,10 @@ import { z } from "zod";
 import type { Clock } from "../platform/clock.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { closedTradeView } from "./closed-trade-view.ts";
+import { guardrailMessage } from "./guardrail-message.ts";
 import type { NotificationMessage, Notifier } from "./notification-message.ts";
 import { recipientFields, recipientOf } from "./recipient.ts";
+import { tradeEventMessage } from "./trade-event-message.ts";
 
 const payloads = {
   execution: z.object({ executionId: z.string() }),
@@ -79,10 +81,11 @@ async function buildMessage(
     if (!e || (e.status !== "filled" && e.status !== "failed" && e.status !== "skipped")) return null;
     const legs = await db.order.findMany({
       where: { executionId, kind: { in: ["close", "entry"] }, tradeId: { not: null } },
-      select: { kind: true, trade: true },
+      select: { kind: true, type: true, trade: true },
     });
     const closed = legs.find((l) => l.kind === "close")?.trade;
-    const opened = legs.find((l) => l.kind === "entry")?.trade;
+    const entry = legs.find((l) => l.kind === "entry");
+    const opened = entry?.trade;
     return {
       kind: "execution",
       status: e.status,
@@ -97,6 +100,7 @@ async function buildMessage(
       reason: e.error,
       closedTrade: closed?.status === "closed" ? closedTradeView(closed) : null,
       unprotected: !!opened?.protectionError && opened.status !== "closed",
+      cappedEntry: entry?.type === "limit",
     };
   }
   if (kind === "trade") {
@@ -134,6 +138,8 @@ async function buildMessage(
       price: s.price?.toString() ?? null,
     };
   }
+  if (kind === "guardrail") return guardrailMessage(payload, userId, deps);
+  if (kind === "target" || kind === "stop_moved") return tradeEventMessage(kind, payload, deps);
   if (kind === "daily") {
     const { date } = payloads.daily.parse(payload);
     const since = new Date(deps.clock.now().getTime() - 86_400_000);

@@ -17,6 +17,11 @@ export type NotificationMessage =
       closedTrade: ClosedTradeView | null;
       /** The position is open without a TP or SL it should have (the reason is in `reason`). */
       unprotected: boolean;
+      /**
+       * The entry was an IOC limit at the slippage cap: an ORDER_EXPIRED entry then means the market moved past the
+       * cap (the reason names the cap and the price). Absent: a market entry, or none.
+       */
+      cappedEntry?: boolean;
     }
   | ({
       kind: "trade";
@@ -27,7 +32,47 @@ export type NotificationMessage =
       symbol: string;
     } & ClosedTradeView)
   | { kind: "signal"; strategy: string; symbol: string; action: "long" | "short" | "close"; price: string | null }
-  | { kind: "daily"; date: string; filled: number; failed: number; skipped: number };
+  | { kind: "daily"; date: string; filled: number; failed: number; skipped: number }
+  | ({
+      kind: "target";
+      /** Which target filled (1 is the nearest), of how many the trade has. */
+      target: number;
+      targets: number;
+      /** What it closed, at what average price, and the PnL of that part against the entry, before fees. */
+      amount: string;
+      price: string;
+      pnl: string | null;
+    } & TradeEventView)
+  | ({
+      kind: "stop_moved";
+      /** The stop's new level, and where it was (null: the trade had none). */
+      price: string;
+      from: string | null;
+    } & TradeEventView)
+  | {
+      kind: "guardrail";
+      /** Which daily guardrail tripped: the loss limit, or the profit lock. */
+      reason: "daily_loss" | "daily_profit";
+      account: string;
+      /** The UTC day ("2026-12-06"); no new entries on the account until the next 00:00 UTC. */
+      day: string;
+      /** The day's PnL when it tripped, net of fees (signed, 2 decimals), and in percent of the day's equity. */
+      pnl: string;
+      pnlPerc: string;
+      limitPerc: string;
+      quote: string;
+      /** Mimic's open trades on the account that it closed. */
+      trades: number;
+    };
+
+/** The open trade a target or a stop move is about. */
+export interface TradeEventView {
+  strategy: string;
+  account: string;
+  symbol: string;
+  side: string;
+  quote: string;
+}
 
 /** A closed trade as the follower sees it. Decimal strings; pnl is net of fees. */
 export interface ClosedTradeView {

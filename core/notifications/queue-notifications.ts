@@ -8,9 +8,10 @@ const FRESH_MS = 60 * 60_000;
 // Pending notifications are re-enqueued for this long (a lost queue forgets them); job ids make that harmless.
 const RETRY_PENDING_MS = 24 * 3600_000;
 
-// The transport a user's notifications go by, and whether it reaches them (core/notifications/recipient.ts).
+// The transport a user's notifications go by, and whether it reaches them (core/notifications/recipient.ts); the
+// trade events written as they happen (queue-trade-event.ts) use the same test.
 const TRANSPORT = Prisma.sql`COALESCE(u."notifyVia"::text, CASE WHEN u."telegramId" IS NOT NULL THEN 'telegram' ELSE 'discord' END)`;
-const REACHABLE = Prisma.sql`(CASE ${TRANSPORT}
+export const REACHABLE = Prisma.sql`(CASE ${TRANSPORT}
   WHEN 'telegram' THEN u."telegramId" IS NOT NULL AND u."telegramUnreachableAt" IS NULL
   ELSE u."discordId" IS NOT NULL AND u."discordUnreachableAt" IS NULL END)`;
 
@@ -65,6 +66,16 @@ export async function queueNotifications(deps: {
       jsonb_build_object('date', ${day}::text), ${now}
     FROM "User" u
     WHERE u."notifyDaily" AND ${REACHABLE}
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
+  // A daily guardrail that tripped (core/guardrails/trip-guardrail.ts): once per account and UTC day. The halt is
+  // in force until the next 00:00 UTC, and looked for an hour past it, so a trip just before midnight is told too.
+  await db.$executeRaw`
+    INSERT INTO "Notification" ("id", "userId", "kind", "dedupeKey", "payload", "createdAt")
+    SELECT gen_random_uuid()::text, a."userId", 'guardrail', 'guardrail:' || a."id" || ':' || a."guardDay",
+      jsonb_build_object('accountId', a."id", 'day', a."guardDay"), ${now}
+    FROM "ExchangeAccount" a
+    JOIN "User" u ON u."id" = a."userId"
+    WHERE a."haltedUntil" >= ${since} AND a."haltReason" IS NOT NULL AND a."guardDay" IS NOT NULL AND ${REACHABLE}
     ON CONFLICT ("dedupeKey") DO NOTHING`;
   const pending = await db.$queryRaw<{ id: string; transport: "telegram" | "discord" }[]>`
     SELECT n."id", ${TRANSPORT}::text AS "transport"

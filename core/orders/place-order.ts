@@ -21,6 +21,8 @@ export async function placeOrder(
     executionId: string | null;
     tradeId?: string | null;
     kind: OrderKind;
+    /** Which one of its kind: a take-profit target's number, a stop's revision (Order.leg); 0 by default. */
+    leg?: number;
     request: OrderRequest;
     /** The order's row if the caller already read it (null: none yet); undefined makes placeOrder look. */
     existing?: Order | null;
@@ -83,13 +85,15 @@ export async function placeOrder(
       executionId: input.executionId,
       tradeId: input.tradeId ?? null,
       kind: input.kind,
+      leg: input.leg,
       clientOrderId: request.clientOrderId,
       symbol: request.symbol,
       side: request.side,
       type: request.type,
       reduceOnly: request.reduceOnly ?? false,
       requestedAmount: request.amount,
-      triggerPrice: request.triggerPrice,
+      // A limit's price goes in the same column: a re-send must ask for what the first send asked for.
+      triggerPrice: request.triggerPrice ?? request.price,
     });
     if (!owned) throw inFlight(exchange.inFlightMs ?? 0);
   }

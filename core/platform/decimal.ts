@@ -21,6 +21,12 @@ export function floorToStep(value: Decimal, step: Decimal): Decimal {
   return value.div(step).floor().mul(step);
 }
 
+/** Rounds up to a multiple of `step`. */
+export function ceilToStep(value: Decimal, step: Decimal): Decimal {
+  if (step.lte(0)) return value;
+  return value.div(step).ceil().mul(step);
+}
+
 /** Rounds to the nearest multiple of `step`. */
 export function roundToStep(value: Decimal, step: Decimal): Decimal {
   if (step.lte(0)) return value;

@@ -48,6 +48,19 @@ describe("parseProviderMessage", () => {
     expect(parseProviderMessage(close)).toEqual({ id: "9", action: "close", rawSymbol: "ETHUSDT" });
   });
 
+  it("reads the entry's slippage cap, and refuses one that is not a percent above 0 and at most 5", () => {
+    expect(parseProviderMessage(text({ max_slippage_perc: "0.8" }))).toMatchObject({ maxSlippagePerc: "0.8" });
+    expect(parseProviderMessage(text({ max_slippage_perc: null }))).toMatchObject({ maxSlippagePerc: undefined });
+    const close = JSON.stringify({ signal_id: 9, action: "CLOSE", symbol: "ETHUSDT", max_slippage_perc: 1 });
+    // A close is never capped.
+    expect(parseProviderMessage(close).maxSlippagePerc).toBeUndefined();
+    expect(refusal(text({ max_slippage_perc: 12 }))).toBe("max_slippage_perc: must be above 0 and at most 5");
+    expect(refusal(text({ max_slippage_perc: 0 }))).toBe("max_slippage_perc: must be above 0 and at most 5");
+    expect(refusal(text({ max_slippage_perc: "lots" }))).toBe(
+      "max_slippage_perc: must be a positive number such as 0.5",
+    );
+  });
+
   it("accepts a ```json code fence, numeric strings, nulls for what is not given", () => {
     const fenced = `\`\`\`json\n${text({ quantity: "0.5", stop_loss: null, take_profit: null })}\n\`\`\``;
     expect(parseProviderMessage(fenced)).toMatchObject({ qty: "0.5", slPrice: undefined, tpPrice: undefined });

@@ -1,27 +1,31 @@
 import { z } from "zod";
+import { MAX_SLIPPAGE_PERC } from "../copying/slippage-cap.ts";
 import { dec } from "../platform/decimal.ts";
 import { AppError } from "../platform/errors.ts";
 import { positiveDecimal } from "../platform/number-input.ts";
 import { normalizeSymbol } from "./normalize-symbol.ts";
 import { readProviderTime } from "./provider-time.ts";
 import type { SignalInput } from "./signal-input.ts";
+import { takeProfitsInput, targetProblems, trailingInput } from "./trade-plan.ts";
 
 const required = (kind: string) => ({
   error: (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : `must be ${kind}`),
 });
 
 /** A positive decimal, as a JSON number or a numeric string; null or absent is "not given". */
-function positive(example: string) {
+function positive(example: string, max?: number) {
   return z
     .union([z.number(), z.string()], { error: `must be a positive number such as ${example}` })
     .transform((raw, ctx) => {
-      const parsed = positiveDecimal({ example }).safeParse(raw);
+      const parsed = positiveDecimal({ example, max }).safeParse(raw);
       if (parsed.success) return parsed.data;
       const message = parsed.error.issues[0]?.message ?? "";
-      // Digit limits keep their own words; "not a number" and "zero" both read as "must be positive".
+      // Digit limits and a maximum keep their own words; "not a number" and "zero" both read as "must be positive".
       ctx.addIssue({
         code: "custom",
-        message: /^must be (a number|above 0)/.test(message) ? `must be a positive number such as ${example}` : message,
+        message: /^must be (a number|above 0$)/.test(message)
+          ? `must be a positive number such as ${example}`
+          : message,
       });
       return z.NEVER;
     })
@@ -37,7 +41,8 @@ const word = <const T extends readonly [string, ...string[]]>(values: T, error: 
 /**
  * The JSON our trade-copier users already post in their channels:
  * `{"signal_id","timestamp","action":"OPEN"|"CLOSE","symbol","side":"BUY"|"SELL","quantity","entry_price",
- * "stop_loss","take_profit"}`. Numbers may be strings; words any case; unknown fields are ignored.
+ * "stop_loss","take_profit"}`, plus an optional "max_slippage_perc" (the entry's slippage cap, in percent of
+ * entry_price). Numbers may be strings; words any case; unknown fields are ignored.
  */
 export const providerMessageSchema = z
   .object({
@@ -66,9 +71,20 @@ export const providerMessageSchema = z
     entry_price: positive("62000"),
     stop_loss: positive("61000"),
     take_profit: positive("64000"),
+    max_slippage_perc: positive("0.5", MAX_SLIPPAGE_PERC),
+    // Several targets instead of take_profit, and how the stop moves: the webhook's shapes.
+    take_profits: takeProfitsInput.nullish(),
+    trailing: trailingInput.nullish(),
   })
   .superRefine((m, ctx) => {
     if (m.action !== "OPEN") return;
+    const other = {
+      single: { field: "take_profit", value: m.take_profit },
+      entry: { field: "entry_price", value: m.entry_price },
+    };
+    for (const problem of targetProblems(m.side === "SELL" ? "short" : "long", m.take_profits, other)) {
+      ctx.addIssue({ code: "custom", ...problem });
+    }
     if (!m.side) {
       ctx.addIssue({ code: "custom", path: ["side"], message: "is required for OPEN: BUY or SELL" });
       return;
@@ -112,6 +128,9 @@ export function toSignalInput(m: ProviderMessage): SignalInput {
     // A close has no levels of its own.
     tpPrice: open ? (m.take_profit ?? undefined) : undefined,
     slPrice: open ? (m.stop_loss ?? undefined) : undefined,
+    maxSlippagePerc: open ? (m.max_slippage_perc ?? undefined) : undefined,
+    takeProfits: open ? (m.take_profits ?? undefined) : undefined,
+    trailing: open ? (m.trailing ?? undefined) : undefined,
     sentAt: m.timestamp ?? undefined,
   };
 }

@@ -48,6 +48,9 @@ function fromBody(b: SignalBody): SignalInput {
     slPerc: b.sl_perc,
     price: b.price,
     qty: b.qty,
+    maxSlippagePerc: b.max_slippage_perc,
+    takeProfits: b.take_profits,
+    trailing: b.trailing,
   };
 }
 

@@ -44,6 +44,7 @@ describe.each([
       qty: "0.01",
       tpPrice: "66000",
       slPrice: "63000.25",
+      maxSlippagePerc: "0.8",
       sentAt,
     });
     const first = await recordSignal(deps(), input(b, "id:r-1", now));
@@ -52,8 +53,9 @@ describe.each([
     expect(row).toMatchObject({ action: "long", rawSymbol: "BTCUSDT", symbol: "BTC/USDT:USDT", leverage: 10 });
     expect(row.receivedAt.toISOString()).toBe(now.toISOString());
     expect(row.sentAt?.toISOString()).toBe(sentAt.toISOString());
-    const decimals = [row.riskPerc, row.tpPerc, row.slPerc, row.price, row.qty, row.tpPrice, row.slPrice];
-    expect(decimals.map(String)).toEqual(["1.5", "3", "2", "64000.5", "0.01", "66000", "63000.25"]);
+    const { riskPerc, tpPerc, slPerc, price, qty, tpPrice, slPrice, maxSlippagePerc } = row;
+    const decimals = [riskPerc, tpPerc, slPerc, price, qty, tpPrice, slPrice, maxSlippagePerc];
+    expect(decimals.map(String)).toEqual(["1.5", "3", "2", "64000.5", "0.01", "66000", "63000.25", "0.8"]);
     const again = await recordSignal(deps(), input(b, "id:r-1", new Date(now.getTime() + 5_000)));
     expect(again).toEqual({ id: first.id, status: "received", duplicate: true });
   });

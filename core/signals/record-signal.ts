@@ -18,10 +18,11 @@ const RECORD = `
     LIMIT 1
   ), ins AS (
     INSERT INTO "Signal" ("id", "strategyId", "dedupeKey", "bodyHash", "action", "rawSymbol", "symbol", "riskPerc",
-      "leverage", "tpPerc", "slPerc", "price", "qty", "tpPrice", "slPrice", "sentAt", "status", "receivedAt")
+      "leverage", "tpPerc", "slPerc", "price", "qty", "tpPrice", "slPrice", "sentAt", "maxSlippagePerc", "status",
+      "receivedAt", "takeProfits", "trailing")
     SELECT gen_random_uuid()::text, $1, $2, $3, $4::"SignalAction", $5, $6, $7::numeric, $8::int, $9::numeric,
       $10::numeric, $11::numeric, $12::numeric, $16::numeric, $17::numeric, ($18::timestamptz AT TIME ZONE 'UTC'),
-      'received', ($13::timestamptz AT TIME ZONE 'UTC')
+      $19::numeric, 'received', ($13::timestamptz AT TIME ZONE 'UTC'), $20::jsonb, $21::jsonb
     WHERE NOT EXISTS (SELECT 1 FROM dup)
     ON CONFLICT ("strategyId", "dedupeKey") DO NOTHING
     RETURNING "id"
@@ -71,6 +72,9 @@ export async function recordSignal(
     g.tpPrice ?? null,
     g.slPrice ?? null,
     g.sentAt?.toISOString() ?? null,
+    g.maxSlippagePerc ?? null,
+    g.takeProfits ? JSON.stringify(g.takeProfits) : null,
+    g.trailing ? JSON.stringify(g.trailing) : null,
   ];
   // Id-less bodies are keyed by a time bucket, so two deliveries on either side of a bucket boundary carry
   // different keys and the unique index cannot settle them. Serialise those per (strategy, body): the lock is

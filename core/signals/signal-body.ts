@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { slippagePercSchema } from "../copying/slippage-cap.ts";
 import { dec } from "../platform/decimal.ts";
 import { positiveDecimal, wholeNumber } from "../platform/number-input.ts";
+import { takeProfitsInput, targetProblems, trailingInput } from "./trade-plan.ts";
 
-/** The TradingView alert body our users already send, plus optional `id`, `price` and `qty`. */
+/** The TradingView alert body our users already send, plus optional `id`, `price`, `qty` and `max_slippage_perc`. */
 export const signalBodySchema = z
   .object({
     passphrase: z.string({ error: "is required" }).min(1, { error: "is required" }),
@@ -23,8 +25,21 @@ export const signalBodySchema = z
       .optional(),
     price: positiveDecimal({ example: "64000.5" }).optional(),
     qty: positiveDecimal({ example: "0.01" }).optional(),
+    // The entry's slippage cap, in percent of `price` (or of the live price without it).
+    max_slippage_perc: slippagePercSchema.optional(),
+    // Several targets instead of tp_perc, and how the stop moves (core/signals/trade-plan.ts).
+    take_profits: takeProfitsInput.optional(),
+    trailing: trailingInput.optional(),
   })
   .superRefine((body, ctx) => {
+    const single = { field: "tp_perc", value: body.tp_perc };
+    const side = body.action === "short" ? "short" : "long";
+    for (const problem of targetProblems(side, body.take_profits, {
+      single,
+      entry: { field: "price", value: body.price },
+    })) {
+      ctx.addIssue({ code: "custom", ...problem });
+    }
     // A short's take-profit and a long's stop-loss sit below the entry: at 100% or more their trigger would be
     // at zero or below, which no exchange accepts, and every follower's position would open without it.
     const atOrBelowZero = (perc: string | undefined) => perc !== undefined && dec(perc).gte(100);

@@ -1,3 +1,5 @@
+import type { TakeProfitTarget, TrailingSpec } from "./trade-plan.ts";
+
 /**
  * One signal as every source hands it to the shared receive path (`acceptSignal`): the TradingView webhook's
  * body and a provider's message in a Discord source channel. Decimals are strings, as they came in.
@@ -19,6 +21,11 @@ export interface SignalInput {
   price?: string;
   /** The sender's own quantity: what multiplier sizing multiplies. */
   qty?: string;
+  /** The entry's slippage cap in percent of the reference price; followers may set their own over it. */
+  maxSlippagePerc?: string;
+  /** Several take-profit targets (instead of tpPerc/tpPrice), and how the stop moves. */
+  takeProfits?: TakeProfitTarget[];
+  trailing?: TrailingSpec;
   /** When the sender made the signal: its age is measured from here when that is earlier than its receipt. */
   sentAt?: Date;
 }

@@ -35,6 +35,7 @@ export async function followStrategy(
         maxLeverage: input.maxLeverage ?? null,
         tpPercOverride: input.tpPercOverride?.toString() ?? null,
         slPercOverride: input.slPercOverride?.toString() ?? null,
+        maxSlippagePerc: input.maxSlippagePerc?.toString() ?? null,
         maxOpenPositions: input.maxOpenPositions ?? null,
       },
     });

@@ -1,5 +1,6 @@
 import type { DbClient } from "../platform/db-client.ts";
 import { type Decimal, decOrNull } from "../platform/decimal.ts";
+import { type TrailingSetting, trailingSettingOf } from "./trailing-setting.ts";
 
 export interface SubscriptionView {
   id: string;
@@ -11,7 +12,11 @@ export interface SubscriptionView {
   maxLeverage: number | null;
   tpPercOverride: Decimal | null;
   slPercOverride: Decimal | null;
+  /** The follower's slippage cap; null: the signal's, else the default. */
+  maxSlippagePerc: Decimal | null;
   maxOpenPositions: number | null;
+  /** How the stop of this subscription's trades moves: the signal's, off, or a mode of the follower's. */
+  trailing: TrailingSetting;
 }
 
 /** A user's live subscriptions (active or paused) on accounts that are not removed. */
@@ -41,6 +46,8 @@ export async function listSubscriptions(
     maxLeverage: r.maxLeverage,
     tpPercOverride: decOrNull(r.tpPercOverride),
     slPercOverride: decOrNull(r.slPercOverride),
+    maxSlippagePerc: decOrNull(r.maxSlippagePerc),
     maxOpenPositions: r.maxOpenPositions,
+    trailing: trailingSettingOf(r),
   }));
 }

@@ -14,6 +14,14 @@ describe("subscription settings as the chat reads them", () => {
     expect(settingSchemas.tpPerc.parse("99.5")).toBe("99.5");
   });
 
+  it("bounds the slippage cap: above 0 and at most 5%, where Binance's price band would refuse the limit", () => {
+    expect(settingSchemas.maxSlippagePerc.parse(" 0.8 ")).toBe("0.8");
+    expect(settingSchemas.maxSlippagePerc.parse(5)).toBe("5");
+    expect(refusal(settingSchemas.maxSlippagePerc.safeParse("5.01"))).toBe("must be above 0 and at most 5");
+    expect(refusal(settingSchemas.maxSlippagePerc.safeParse("0"))).toBe("must be above 0 and at most 5");
+    expect(refusal(settingSchemas.maxSlippagePerc.safeParse("half"))).toBe("must be a number such as 0.5");
+  });
+
   it("bounds each sizing mode", () => {
     const sizing = (mode: string, value: string) => settingSchemas.sizing.safeParse({ mode, value });
     expect(refusal(sizing("risk", "101"))).toBe("must be above 0 and at most 100");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slippagePercSchema } from "../copying/slippage-cap.ts";
 import { positiveDecimal, wholeNumber } from "../platform/number-input.ts";
 
 /** The sizing value of each mode; the admin API may leave a risk value out, the chat always asks for one. */
@@ -21,4 +22,6 @@ export const settingSchemas = {
   tpPerc: positiveDecimal({ example: "2", max: 100, below: true }),
   slPerc: positiveDecimal({ example: "1", max: 100, below: true }),
   maxOpenPositions: wholeNumber({ min: 1, max: 100 }),
+  // The entry's slippage cap, over the signal's and the default (core/copying/slippage-cap.ts).
+  maxSlippagePerc: slippagePercSchema,
 } as const;

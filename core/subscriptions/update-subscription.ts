@@ -1,6 +1,7 @@
 import type { DbClient } from "../platform/db-client.ts";
 import type { Decimal } from "../platform/decimal.ts";
 import { AppError } from "../platform/errors.ts";
+import { type TrailingSetting, trailingColumns } from "./trailing-setting.ts";
 
 export interface SubscriptionChange {
   status?: "active" | "paused";
@@ -9,7 +10,11 @@ export interface SubscriptionChange {
   /** null clears the override: the signal's own TP/SL applies again. */
   tpPercOverride?: Decimal | null;
   slPercOverride?: Decimal | null;
+  /** null clears it: the signal's cap applies again, else the default. */
+  maxSlippagePerc?: Decimal | null;
   maxOpenPositions?: number | null;
+  /** The trailing-stop choice; {mode: "signal"} follows the signal's again. */
+  trailing?: TrailingSetting;
 }
 
 /** Changes one of the user's own live subscriptions; anything else is NOT_FOUND. Audited. */
@@ -31,7 +36,9 @@ export async function updateSubscription(
       maxLeverage: change.maxLeverage,
       tpPercOverride: change.tpPercOverride === null ? null : change.tpPercOverride?.toString(),
       slPercOverride: change.slPercOverride === null ? null : change.slPercOverride?.toString(),
+      maxSlippagePerc: change.maxSlippagePerc === null ? null : change.maxSlippagePerc?.toString(),
       maxOpenPositions: change.maxOpenPositions,
+      ...trailingColumns(change.trailing),
     },
   });
   if (updated.count === 0)

@@ -2,8 +2,8 @@ import type { ExchangeClient } from "../exchange/exchange.ts";
 import type { DbClient } from "../platform/db-client.ts";
 
 /**
- * Cancels the trade's resting TP/SL on the exchange and in our books. Idempotent: an order already gone (filled,
- * cancelled, never sent) counts as cancelled.
+ * Cancels the trade's resting TP/SL (every target and stop) on the exchange and in our books. Idempotent: an order
+ * already gone (filled, cancelled, never sent) counts as cancelled.
  */
 export async function cancelProtection(
   trade: { id: string; symbol: string },
@@ -18,11 +18,12 @@ export async function cancelProtection(
       ...(opts.except && { id: { not: opts.except } }),
     },
   });
-  for (const o of resting) {
-    await deps.exchange.cancelOrder(trade.symbol, o.clientOrderId);
-    // One still "sending" may land after this cancel: it stays so, and the sync after the trade's close looks
-    // it up again and cancels it then.
-    if (o.status === "open") await deps.db.order.update({ where: { id: o.id }, data: { status: "canceled" } });
-  }
+  // A ladder's targets and its stop are cancelled at once, not one request after another.
+  await Promise.all(resting.map((o) => deps.exchange.cancelOrder(trade.symbol, o.clientOrderId)));
+  // One still "sending" may land after this cancel: it stays so, and the sync after the trade's close looks it up
+  // again and cancels it then.
+  const canceled = resting.filter((o) => o.status === "open").map((o) => o.id);
+  if (canceled.length)
+    await deps.db.order.updateMany({ where: { id: { in: canceled } }, data: { status: "canceled" } });
   return resting.length;
 }

@@ -37,15 +37,22 @@ export async function listAccountTrades(
     fees: t.fees.toString(),
     closeReason: t.closeReason,
     protectionError: t.protectionError,
+    // The stop Mimic keeps (null: the first stop's trigger, on its order), how it moves, targets filled so far.
+    stopPrice: str(t.stopPrice),
+    trailing: t.trailing,
+    targetsHit: t.targetsHit,
     openedAt: t.openedAt.toISOString(),
     closedAt: t.closedAt?.toISOString() ?? null,
     orders: t.orders.map((o) => ({
       kind: o.kind,
+      leg: o.leg,
       status: o.status,
       side: o.side,
       clientOrderId: o.clientOrderId,
       requestedAmount: o.requestedAmount.toString(),
-      triggerPrice: str(o.triggerPrice),
+      // One column holds either: a TP/SL's trigger, or a capped (IOC limit) entry's limit price.
+      triggerPrice: o.type === "limit" ? null : str(o.triggerPrice),
+      limitPrice: o.type === "limit" ? str(o.triggerPrice) : null,
       filledAmount: str(o.filledAmount),
       avgPrice: str(o.avgPrice),
     })),

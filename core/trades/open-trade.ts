@@ -5,7 +5,16 @@ import type { ExecutionOutcome, Sized } from "../copying/execution-outcome.ts";
 import type { LoadedExecution } from "../copying/load-execution.ts";
 import { crossedLevel, protectiveLevels, protectivePrices } from "../copying/protective-prices.ts";
 import { sizeOrder } from "../copying/size-order.ts";
-import type { ExchangeClient, MarketInfo, OrderResult, OrderSide, PositionSide } from "../exchange/exchange.ts";
+import { capExpiredReason, capLimitPrice, slippageCapPerc } from "../copying/slippage-cap.ts";
+import { takeProfitTargets, tradeTrailing } from "../copying/trade-targets.ts";
+import type {
+  ExchangeClient,
+  MarketInfo,
+  OrderRequest,
+  OrderResult,
+  OrderSide,
+  PositionSide,
+} from "../exchange/exchange.ts";
 import { clientOrderIdFor } from "../orders/client-order-id.ts";
 import { placeOrder } from "../orders/place-order.ts";
 import type { DbClient } from "../platform/db-client.ts";
@@ -34,8 +43,9 @@ function cappedLeverage(signal: number | null, follower: number | null, market: 
 
 /**
  * Opens the follower's trade: sizes it, writes the trade with its entry (nothing may overtake it on the symbol
- * from then on), places the market entry, waits for the exchange to settle it, and protects what filled. A partial
- * fill becomes a trade of the filled amount; nothing filled fails with the exchange's reason.
+ * from then on), places the entry as an IOC limit at the slippage cap, waits for the exchange to settle it, and
+ * protects what filled. A partial fill becomes a trade of the filled amount; nothing filled fails with the reason
+ * (the market had moved past the cap): what the cap refused is reported, never chased.
  */
 export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<ExecutionOutcome> {
   const { execution, side } = input;
@@ -45,15 +55,24 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
   const earlier = execution.orders.find((o) => o.kind === "entry") ?? null;
   const orderSide: OrderSide = side === "long" ? "buy" : "sell";
   const levels = protectiveLevels(signal, subscription);
+  const capPerc = slippageCapPerc({
+    follower: subscription.maxSlippagePerc,
+    signal: signal.maxSlippagePerc,
+    base: market.base,
+  });
   let referencePrice = decOrNull(signal.price) ?? undefined;
   let leverage = execution.leverage;
   let amount: Decimal;
   let tradeId: string;
   let placed: OrderResult;
+  // The entry's IOC limit; absent only for an entry an older version wrote as a market order.
+  let limitPrice: Decimal | undefined;
   if (earlier?.tradeId) {
-    // A retry: the trade and its order exist and may have been sent; placeOrder finds out, never re-sizes.
+    // A retry: the trade and its order exist and may have been sent; placeOrder finds out, never re-sizes, and a
+    // re-send asks for the limit first asked for (kept on the row), so the market is not chased.
     tradeId = earlier.tradeId;
     amount = dec(earlier.requestedAmount);
+    limitPrice = earlier.type === "limit" ? (decOrNull(earlier.triggerPrice) ?? undefined) : undefined;
     placed = await placeOrder(
       { executionId: execution.id, tradeId, kind: "entry", existing: earlier, request: entryRequest() },
       deps,
@@ -68,7 +87,9 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
       exchange.fetchPrice(signal.symbol, referencePrice),
       subscription.sizingMode === "risk" ? exchange.fetchBalance() : undefined,
     ]);
-    referencePrice = price;
+    // The cap is measured from the provider's price when it sent one: a market already past it is not followed.
+    referencePrice = referencePrice ?? price;
+    limitPrice = capLimitPrice({ side: orderSide, reference: referencePrice, capPerc, priceStep: market.priceStep });
     const crossed = alreadyCrossed(levels, { side, price, priceStep: market.priceStep, symbol: signal.symbol });
     if (crossed) return { status: "skipped", reason: crossed };
     amount = sizeOrder({
@@ -99,9 +120,11 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
         clientOrderId: execution.clientOrderId,
         symbol: signal.symbol,
         side: orderSide,
-        type: "market",
+        type: "limit",
         reduceOnly: false,
         requestedAmount: amount,
+        // What the entry asks for, kept so a re-send asks for the same (Order has no price column of its own).
+        triggerPrice: limitPrice,
       },
     });
     if (!opened) return { status: "skipped", reason: await whyNotOpened(execution, deps) };
@@ -120,7 +143,9 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
     return {
       status: "failed",
       errorCode: "ORDER_EXPIRED",
-      reason: `the exchange ended the entry without filling it (order ${entry.status})`,
+      reason: limitPrice
+        ? capExpiredReason(capPerc, limitPrice)
+        : `the exchange ended the entry without filling it (order ${entry.status})`,
       sized,
     };
   }
@@ -136,8 +161,9 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
       price: entry.avgPrice,
     }),
   ]);
+  const within = limitPrice ? ` within the ${capPerc.toFixed()}% slippage cap` : "";
   const partial = entry.filledAmount.lt(amount)
-    ? `only ${entry.filledAmount.toFixed()} of ${amount.toFixed()} filled: the trade and its TP/SL are for that amount`
+    ? `only ${entry.filledAmount.toFixed()} of ${amount.toFixed()} filled${within}: the trade and its TP/SL are for that amount`
     : undefined;
   if (status === "closing") {
     // A panic came while the entry was on its way: what filled is closed at once.
@@ -165,7 +191,10 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
       amount: entry.filledAmount,
       fillPrice: entry.avgPrice,
       ...levels,
+      targets: takeProfitTargets(signal, subscription),
+      trailing: tradeTrailing(signal, subscription),
       priceStep: market.priceStep,
+      market,
       orders: execution.orders,
       lastAttempt: input.lastAttempt,
     },
@@ -174,14 +203,14 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
   const notes = [partial, protection.warning].filter((n): n is string => !!n);
   return { ...filled(entry, sized), warning: notes.length ? notes.join("; ") : undefined };
 
-  function entryRequest() {
+  function entryRequest(): OrderRequest {
     return {
       symbol: signal.symbol,
       side: orderSide,
-      type: "market" as const,
       amount,
       clientOrderId: execution.clientOrderId,
       referencePrice,
+      ...(limitPrice ? { type: "limit", price: limitPrice, timeInForce: "IOC" } : { type: "market" }),
     };
   }
 

@@ -65,8 +65,9 @@ export async function positionsOverview(
           entryPrice: entry,
           markPrice: mark,
           unrealisedPnl: mark && entry ? mark.sub(entry).mul(amount).mul(direction) : undefined,
-          takeProfit: decOrNull(t.orders.find((o) => o.kind === "take_profit")?.triggerPrice),
-          stopLoss: decOrNull(t.orders.find((o) => o.kind === "stop_loss")?.triggerPrice),
+          // The nearest target still open; the newest stop (a moved one replaces the one before).
+          takeProfit: decOrNull(legs(t.orders, "take_profit")[0]?.triggerPrice),
+          stopLoss: decOrNull(legs(t.orders, "stop_loss").at(-1)?.triggerPrice),
           protectionError: t.protectionError,
         };
       });
@@ -78,4 +79,8 @@ export async function positionsOverview(
     });
     return { account: snapshot.account, trades: views, others, error: snapshot.error };
   });
+}
+
+function legs<O extends { kind: string; leg: number }>(orders: O[], kind: string): O[] {
+  return orders.filter((o) => o.kind === kind).sort((a, b) => a.leg - b.leg);
 }

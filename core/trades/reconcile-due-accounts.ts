@@ -1,6 +1,7 @@
 import pLimit from "p-limit";
 import type { Logger } from "pino";
 import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
+import { guardAccount } from "../guardrails/guard-account.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { toAppError } from "../platform/errors.ts";
 import type { Sql } from "../platform/sql.ts";
@@ -48,7 +49,7 @@ export async function scheduleAccounts(deps: Pick<ReconcileDeps, "sql" | "now">,
 export async function claimDueAccounts(
   deps: Pick<ReconcileDeps, "sql" | "now">,
   opts: { intervalMs: number; limit: number },
-): Promise<{ id: string; exchange: string; credentials: string | null }[]> {
+): Promise<{ id: string; exchange: string; credentials: string | null; guarded: boolean }[]> {
   return deps.sql.query(
     `WITH due AS (
       SELECT "id" FROM "ExchangeAccount" WHERE "reconcileDueAt" <= $1::timestamptz
@@ -59,7 +60,9 @@ export async function claimDueAccounts(
           THEN a."reconcileDueAt" + $2::int * interval '1 millisecond'
         ELSE $1::timestamptz + $2::int * interval '1 millisecond' END
     FROM due WHERE a."id" = due."id"
-    RETURNING a."id", a."exchange", a."credentials"`,
+    RETURNING a."id", a."exchange", a."credentials",
+      (a."dailyLossLimitPerc" IS NOT NULL OR a."dailyProfitLockPerc" IS NOT NULL OR a."haltedUntil" IS NOT NULL)
+        AS "guarded"`,
     [deps.now().toISOString(), opts.intervalMs, opts.limit],
   );
 }
@@ -93,6 +96,14 @@ export async function reconcileDueAccounts(
           const trades = watched.get(account.id) ?? [];
           if (!trades.length) return void idle.push(account.id);
           const result = await reconcileAccount({ accountId: account.id, trades }, { ...deps, exchange, logger });
+          // After the trades are brought up to date, so that a close this turn saw counts as realised.
+          if (account.guarded) {
+            const { positions } = result;
+            await guardAccount(
+              { accountId: account.id, trades, positions },
+              { ...deps, exchange, logger, now: deps.now() },
+            );
+          }
           round.trades += result.trades;
           round.changed += result.changed;
           if (!result.active) idle.push(account.id);

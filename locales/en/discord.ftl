@@ -11,6 +11,7 @@ discord-link-pick-placeholder = Choose an exchange
 discord-link-invalid = { $problem }. Nothing was saved; run /link again.
 
 discord-accounts-remove-placeholder = Remove an account…
+discord-accounts-guard-placeholder = Daily limits of an account…
 
 discord-subscribe-option-strategy = The strategy to follow (see /strategies)
 discord-subscribe-option-sizing = How each trade is sized

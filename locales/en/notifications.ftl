@@ -48,6 +48,8 @@ notifications-advice =
         [ORDER_PENDING] The exchange never finished filling the order. Check /positions for what is open.
        *[other] Check /positions and the account on the exchange.
     }
+# An entry sent as a limit at the slippage cap that expired: the market had moved past the cap.
+notifications-advice-slippage-cap = The price moved past the slippage cap before the entry could fill, so nothing is open, and the signal is not chased. If this happens often, allow more slippage in /settings.
 # A trade closed without a signal: by a trigger, the exchange, or the follower by hand.
 notifications-trade-closed =
     { $reason ->
@@ -63,3 +65,20 @@ notifications-trade-closed =
 notifications-signal = Signal: { $strategy } says { $what }.
 notifications-signal-at = Signal: { $strategy } says { $what } at { $price }.
 notifications-daily = Daily summary { $date }: { $filled } filled, { $failed } failed, { $skipped } skipped in the last 24 h. /pnl for the card.
+# A daily guardrail tripped (the follower's loss limit or profit lock, in /accounts). $reason is "daily_loss" or
+# "daily_profit"; $pnl is the day's PnL with its sign and currency ("-512.40 USDT"); $perc and $limit are percents.
+notifications-guardrail =
+    { $reason ->
+        [daily_profit] Daily profit lock reached on { $account }: { $pnl } today ({ $perc }%, lock { $limit }%).
+       *[daily_loss] Daily loss limit reached on { $account }: { $pnl } today ({ $perc }%, limit { $limit }%).
+    } { $trades ->
+        [0] Mimic opens nothing new there until 00:00 UTC.
+        [one] Mimic closed its open trade there and opens nothing new until 00:00 UTC.
+       *[other] Mimic closed its { $trades } open trades there and opens nothing new until 00:00 UTC.
+    }
+# A take-profit target of a trade with several filled: "Target 1/3 hit: BTC/USDT:USDT long 0.05 @ 61500, PnL +75.00 USDT
+# before fees". $pnl carries its sign and currency.
+notifications-target = Target { $target }/{ $targets } hit: { $symbol } { $side } { $amount } @ { $price }, PnL { $pnl } before fees ({ $where }). The rest stays open.
+# The trade's stop-loss moved (breakeven, moving target, trailing stop): it only ever tightens.
+notifications-stop-moved = Stop-loss moved: { $symbol } { $side } now stops at { $price } (was { $from }) ({ $where }).
+notifications-stop-set = Stop-loss set: { $symbol } { $side } now stops at { $price } ({ $where }).

@@ -9,6 +9,7 @@ discord-link-pick-placeholder = Elige un exchange
 discord-link-invalid = { $problem }. No se guardó nada; vuelve a usar /link.
 
 discord-accounts-remove-placeholder = Eliminar una cuenta…
+discord-accounts-guard-placeholder = Límites diarios de una cuenta…
 
 discord-subscribe-option-strategy = La estrategia a seguir (ver /strategies)
 discord-subscribe-option-sizing = Cómo se dimensiona cada operación

@@ -43,6 +43,7 @@ notifications-advice =
         [ORDER_PENDING] El exchange no terminó de ejecutar la orden. Revisa /positions para ver qué hay abierto.
        *[other] Revisa /positions y la cuenta en el exchange.
     }
+notifications-advice-slippage-cap = El precio superó el tope de deslizamiento antes de que la entrada se ejecutara, así que no hay nada abierto y la señal no se persigue. Si te pasa a menudo, permite más deslizamiento en /settings.
 notifications-trade-closed =
     { $reason ->
         [take_profit] Take profit alcanzado
@@ -57,3 +58,20 @@ notifications-trade-closed =
 notifications-signal = Señal: { $strategy } dice { $what }.
 notifications-signal-at = Señal: { $strategy } dice { $what } a { $price }.
 notifications-daily = Resumen diario { $date }: { $filled } ejecutadas, { $failed } fallidas, { $skipped } omitidas en las últimas 24 h. /pnl para ver la tarjeta.
+# Salta una protección diaria (límite de pérdida o bloqueo de ganancia del seguidor, en /accounts). $reason es
+# "daily_loss" o "daily_profit"; $pnl es el PnL del día con signo y moneda ("-512.40 USDT"); $perc y $limit, porcentajes.
+notifications-guardrail =
+    { $reason ->
+        [daily_profit] Bloqueo de ganancia diaria alcanzado en { $account }: { $pnl } hoy ({ $perc } %, bloqueo { $limit } %).
+       *[daily_loss] Límite de pérdida diaria alcanzado en { $account }: { $pnl } hoy ({ $perc } %, límite { $limit } %).
+    } { $trades ->
+        [0] Mimic no abrirá nada nuevo ahí hasta las 00:00 UTC.
+        [one] Mimic cerró su operación abierta ahí y no abrirá nada nuevo hasta las 00:00 UTC.
+       *[other] Mimic cerró sus { $trades } operaciones abiertas ahí y no abrirá nada nuevo hasta las 00:00 UTC.
+    }
+# Se ejecutó un objetivo de take-profit de una operación con varios: "Objetivo 1/3 alcanzado: BTC/USDT:USDT long 0.05 @
+# 61500, PnL +75.00 USDT antes de comisiones". $pnl lleva su signo y moneda.
+notifications-target = Objetivo { $target }/{ $targets } alcanzado: { $symbol } { $side } { $amount } @ { $price }, PnL { $pnl } antes de comisiones ({ $where }). El resto sigue abierto.
+# El stop-loss de la operación se movió (breakeven, objetivo móvil, trailing stop): solo se ajusta, nunca se afloja.
+notifications-stop-moved = Stop-loss movido: { $symbol } { $side } ahora se cierra en { $price } (antes { $from }) ({ $where }).
+notifications-stop-set = Stop-loss puesto: { $symbol } { $side } ahora se cierra en { $price } ({ $where }).

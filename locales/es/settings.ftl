@@ -1,4 +1,5 @@
-## /settings: por suscripción pausar/reanudar, tamaño, TP/SL propios, máximo de posiciones; y los avisos.
+## /settings: por suscripción pausar/reanudar, tamaño, TP/SL propios, máximo de posiciones, tope de deslizamiento;
+## y los avisos.
 
 settings-choose = Elige la suscripción que quieres cambiar:
 settings-none = Todavía no tienes suscripciones (/subscribe). Avisos:
@@ -33,18 +34,21 @@ settings-sizing = Tamaño
 settings-take-profit = Take profit
 settings-stop-loss = Stop loss
 settings-max-positions = Máx. posiciones abiertas
+settings-slippage = Tope de deslizamiento
 settings-summary =
     { $strategy } en { $account }: { $status }
     Tamaño: { $sizing } { $unit }
     Tope de apalancamiento: { $leverage }
     Take profit: { $tp }, stop loss: { $sl }
     Máximo de posiciones abiertas: { $maxPositions }
+    Tope de deslizamiento de la entrada: { $slippage }
 settings-unit-risk = % del saldo libre
 settings-unit-fixed = USDT por operación
 settings-unit-multiplier = x tamaño de la señal
 settings-signal-risk = riesgo de la señal
 settings-signals-own = el de la señal
 settings-no-limit = sin límite
+settings-slippage-default = el de la señal, si no 0.3% (BTC, ETH) o 0.5%
 settings-size-by = Calcular el tamaño de cada operación por:
 settings-size-risk = % del saldo libre
 settings-size-fixed = USDT fijos
@@ -52,6 +56,7 @@ settings-size-multiplier = múltiplo de la señal
 settings-ask-take-profit = Envía la distancia del take profit en porcentaje (p. ej. 2), o "no" para usar la de la señal.
 settings-ask-stop-loss = Envía la distancia del stop loss en porcentaje (p. ej. 1), o "no" para usar la de la señal.
 settings-ask-max-positions = Envía cuántas posiciones puede tener abiertas a la vez esta suscripción (p. ej. 3), o "no" para no poner límite.
+settings-ask-slippage = Envía cuánto puede alejarse del precio de la señal el precio de una entrada, en porcentaje (p. ej. 0.5, como mucho 5), o "no" para usar el de la señal (si no, 0.3% para BTC y ETH y 0.5% para el resto). Una entrada cuyo mercado ya se ha movido más allá no se copia.
 settings-ask-risk = Envía el porcentaje del saldo libre que se usará como margen en cada operación (p. ej. 2).
 settings-ask-fixed = Envía el valor en USDT de cada operación (p. ej. 250).
 settings-ask-multiplier = Envía el múltiplo de la cantidad de la señal (p. ej. 0.5).
@@ -63,3 +68,22 @@ settings-gone = Esa suscripción ya no existe.
 settings-form-take-profit = Distancia del take profit en % (vacío: señal)
 settings-form-stop-loss = Distancia del stop loss en % (vacío: señal)
 settings-form-max-positions = Máx. posiciones abiertas (vacío: sin límite)
+settings-form-slippage = Tope de deslizamiento en % (vacío: señal)
+# El trailing stop del seguidor: cómo se mueve el stop-loss de las operaciones de la suscripción (solo se ajusta).
+settings-trailing = Trailing stop
+# $mode es "signal", "off", "breakeven", "moving_target" o "percent"; $distance es un porcentaje.
+settings-trailing-summary = Trailing stop: { $mode ->
+        [off] desactivado, el stop se queda donde se puso
+        [breakeven] a la entrada tras el primer objetivo
+        [moving_target] a la entrada, luego al objetivo anterior tras cada uno
+        [percent] { $distance } % por detrás del mejor precio
+       *[signal] el de la señal
+    }
+settings-trailing-summary-activated = Trailing stop: { $distance } % por detrás del mejor precio, desde { $activation } % de ganancia
+settings-trailing-choose = ¿Cómo debe moverse el stop-loss de las operaciones de esta suscripción? Solo se ajusta, nunca se afloja.
+settings-trailing-signal = El de la señal
+settings-trailing-off = Desactivado
+settings-trailing-breakeven = Breakeven
+settings-trailing-moving-target = Objetivo móvil
+settings-trailing-percent = Seguir a { $distance } %
+settings-back = Volver

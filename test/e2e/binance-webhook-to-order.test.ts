@@ -91,7 +91,7 @@ describe("webhook to order on binanceusdm through real ccxt against the fake exc
     expect(await testDb.db.prisma.exchangeAccount.count()).toBe(before);
   });
 
-  it("places a market entry per follower with leverage capped and reduce-only TP/SL", async () => {
+  it("places an entry per follower (IOC limit at the default cap) with leverage capped and reduce-only TP/SL", async () => {
     const signal = await fire({ symbol: "BINANCE:BTCUSDT.P", action: "long", leverage: 5, tp_perc: 2, sl_perc: 1 });
     // 10000 × 10% = 1000 margin × 3x (capped from 5) = 3000 / 60000 = 0.05 BTC
     expect(signal.executions).toEqual(
@@ -101,6 +101,10 @@ describe("webhook to order on binanceusdm through real ccxt against the fake exc
       expect(fake.creates(e.clientOrderId)).toBe(1);
       const account = fake.account(keys[i]?.apiKey ?? "");
       expect(account?.leverage.get("BTCUSDT")).toBe(3);
+      // No price in the signal: 0.3% (BTC's default) above the live 60000.
+      const entry = account?.ordersByClientId.get(e.clientOrderId);
+      expect(entry).toMatchObject({ type: "LIMIT", timeInForce: "IOC", status: "FILLED" });
+      expect(entry?.price.toFixed()).toBe("60180");
     }
     const orders = await testDb.db.prisma.order.findMany({ where: { kind: { in: ["take_profit", "stop_loss"] } } });
     expect(orders).toHaveLength(6);

@@ -61,6 +61,17 @@ describe("market orders that do not fill at once", () => {
     ]);
   });
 
+  it("an IOC limit's later half fills only within its limit: past it, the rest expires", async () => {
+    fake.setFaults({ delayedFill: 1, delayedFillMode: "partial-then-fill", fillAfterMs: 60_000 });
+    const ex = await ccxtClient(fake.url, "delayed-ioc");
+    const placed = await ex.createOrder(BTC, "limit", "buy", 0.01, 60180, { timeInForce: "IOC" });
+    expect(placed).toMatchObject({ status: "open", filled: 0.004 });
+    fake.setPrice("BTCUSDT", "60200");
+    expect(fake.settlePending()).toBe(1);
+    expect(await ex.fetchOrder(idOf(placed), BTC)).toMatchObject({ status: "expired", filled: 0.004 });
+    expect(position("delayed-ioc")).toBe("0.004");
+  });
+
   it("partial-then-expire: PARTIALLY_FILLED, then EXPIRED with only that part (set over /__control)", async () => {
     const rule = { delayedFill: { apiKeys: ["delayed-3"] }, delayedFillMode: "partial-then-expire" };
     await control(fake.url, "POST", "faults", { ...rule, fillAfterMs: 60_000, partialFillFraction: 0.5 });

@@ -114,6 +114,38 @@ describe("fake Binance USDⓈ-M", () => {
     expect((await signed("POST", "/fapi/v1/order", market("f", "2"), key)).body.status).toBe("FILLED");
   });
 
+  it("fills an IOC limit at the mark within its limit, and expires it unfilled once the mark is past it", async () => {
+    const key = "ioc-1";
+    const ioc = (clientId: string, side: string, price: string) =>
+      signed(
+        "POST",
+        "/fapi/v1/order",
+        market(clientId, "0.01", { side, type: "LIMIT", price, timeInForce: "IOC" }),
+        key,
+      );
+    fake.setPrice("BTCUSDT", "60000");
+    try {
+      expect((await ioc("ioc-buy", "BUY", "60180")).body).toMatchObject({
+        status: "FILLED",
+        executedQty: "0.010",
+        avgPrice: "60000",
+        type: "LIMIT",
+        timeInForce: "IOC",
+      });
+      fake.setPrice("BTCUSDT", "60200");
+      const refused = await ioc("ioc-late", "BUY", "60180");
+      expect(refused.body).toMatchObject({ status: "EXPIRED", executedQty: "0.000" });
+      expect(fake.account(key)?.positions.get("BTCUSDT")?.amt.toFixed()).toBe("0.01");
+      // A sell takes the mark at or above its limit only.
+      expect((await ioc("ioc-sell-late", "SELL", "60300")).body).toMatchObject({ status: "EXPIRED" });
+      expect((await ioc("ioc-sell", "SELL", "60100")).body).toMatchObject({ status: "FILLED", avgPrice: "60200" });
+      // Nothing rests: an IOC never counts as open.
+      expect((await signed("GET", "/fapi/v1/openOrders", { symbol: "BTCUSDT" }, key)).body).toEqual([]);
+    } finally {
+      fake.setPrice("BTCUSDT", "60000");
+    }
+  });
+
   it("records requests sent before Retry-After passed as violations", async () => {
     fake.setFaults({ rateLimit429: { apiKeys: ["rl-key"] }, retryAfterSec: 2 });
     try {

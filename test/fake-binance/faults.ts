@@ -15,8 +15,8 @@ export interface OrderFaultContext {
 }
 
 /**
- * How a MARKET order answers when `delayedFill` fires: "new-then-fill" NEW with nothing filled, all of it
- * filled `fillAfterMs` later; "partial-then-fill" PARTIALLY_FILLED, the rest later; "partial-then-expire"
+ * How a MARKET or IOC LIMIT order answers when `delayedFill` fires: "new-then-fill" NEW with nothing filled, all
+ * of it filled `fillAfterMs` later; "partial-then-fill" PARTIALLY_FILLED, the rest later; "partial-then-expire"
  * PARTIALLY_FILLED, then EXPIRED with only that part filled; "expire" EXPIRED with nothing filled.
  */
 export type DelayedFillMode = "new-then-fill" | "partial-then-fill" | "partial-then-expire" | "expire";
@@ -52,7 +52,7 @@ export interface FaultConfig {
    * older than recvWindow (default 5000) is refused with -5028 and the order is NOT recorded.
    */
   orderLatencyMs?: number;
-  /** MARKET orders on POST /fapi/v1/order that do not fill at once; see DelayedFillMode. */
+  /** MARKET and IOC LIMIT orders on POST /fapi/v1/order that do not fill at once; see DelayedFillMode. */
   delayedFill?: FaultRule;
   /** Default "new-then-fill". */
   delayedFillMode?: DelayedFillMode;

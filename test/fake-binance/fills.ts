@@ -47,3 +47,9 @@ export function fillOrder(
   order.updateTime = now;
   recordTrade(state, account, order, { qty, price, ...effect }, now);
 }
+
+/** Whether a LIMIT order may fill at `market`: a buy at or below its price, a sell at or above it. */
+export function withinLimit(order: FakeOrder, market: Decimal): boolean {
+  if (order.type !== "LIMIT") return true;
+  return order.side === "BUY" ? market.lte(order.price) : market.gte(order.price);
+}

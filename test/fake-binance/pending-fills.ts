@@ -1,11 +1,12 @@
 import { Decimal, floorToStep } from "../../core/platform/decimal.ts";
 import type { DelayedFillMode, FaultConfig } from "./faults.ts";
-import { fillOrder } from "./fills.ts";
+import { fillOrder, withinLimit } from "./fills.ts";
 import { type FakeAccount, type FakeBinanceState, type FakeOrder, isOpen, positionKey } from "./state.ts";
 
-// A busy matching engine acks a MARKET order before it has filled: the answer says NEW (or PARTIALLY_FILLED)
-// and the fill arrives later, or what is left expires (thin book, price band). The later half runs on a timer,
-// or at once on settlePending(), so a test decides when the client's view of the order goes stale.
+// A busy matching engine acks a MARKET (or IOC LIMIT) order before it has filled: the answer says NEW (or
+// PARTIALLY_FILLED) and the fill arrives later, or what is left expires (thin book, price band). The later half
+// runs on a timer, or at once on settlePending(), so a test decides when the client's view of the order goes
+// stale. An IOC LIMIT fills only while the price is within its limit; past it, the rest expires.
 
 export interface DelayedFillPlan {
   mode: DelayedFillMode;
@@ -62,7 +63,7 @@ export function settle(state: FakeBinanceState, pending: PendingFill, now: numbe
   state.pending.delete(pending);
   const { account, order } = pending;
   if (!isOpen(order)) return;
-  if (pending.rest === "fill") {
+  if (pending.rest === "fill" && withinLimit(order, state.price(order.symbol))) {
     let rest = pending.target.sub(order.executedQty);
     if (pending.reducing) rest = Decimal.min(rest, reducibleNow(account, order));
     if (rest.gt(0)) fillOrder(state, account, order, rest, state.price(order.symbol), now);

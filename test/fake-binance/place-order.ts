@@ -1,7 +1,7 @@
 import { Decimal } from "../../core/platform/decimal.ts";
 import { availableBalance, positionMargin, signedQty } from "./account-math.ts";
 import { binanceErrors } from "./binance-error.ts";
-import { fillOrder, newOrder, registerOrder } from "./fills.ts";
+import { fillOrder, newOrder, registerOrder, withinLimit } from "./fills.ts";
 import {
   isTrue,
   type Params,
@@ -34,7 +34,13 @@ export interface PlaceOptions {
   countAccepted?: boolean;
 }
 
-/** POST /fapi/v1/order: MARKET fills at once at the current price, LIMIT rests (there is no book to match). */
+const TIME_IN_FORCE = new Set(["GTC", "IOC", "FOK", "GTX", "GTD"]);
+
+/**
+ * POST /fapi/v1/order: MARKET fills at once at the current price. LIMIT rests (there is no book to match), except
+ * timeInForce=IOC: it meets the book at once and fills at the current (mark) price if that is within its limit
+ * (a buy's mark at or below it, a sell's at or above it); otherwise it ends EXPIRED with nothing filled.
+ */
 export function placeOrder(
   state: FakeBinanceState,
   account: FakeAccount,
@@ -48,13 +54,16 @@ export function placeOrder(
   if (CONDITIONAL.has(type)) throw binanceErrors.useAlgoApi();
   if (type !== "MARKET" && type !== "LIMIT") throw binanceErrors.badOrderType();
   const positionSide = parsePositionSide(account, p);
+  const timeInForce = type === "LIMIT" ? (p.timeInForce ?? "GTC") : "GTC";
+  if (!TIME_IN_FORCE.has(timeInForce)) throw binanceErrors.badParam("timeInForce");
+  const ioc = type === "LIMIT" && timeInForce === "IOC";
   const qty = parseQuantity(p, spec);
   if (type === "MARKET" && qty.gt(spec.marketMaxQty)) throw binanceErrors.maxQty();
   const orderId = state.newId();
   const clientOrderId = parseClientId(p.newClientOrderId, () => `fake-${orderId}`);
   const taken = account.ordersByClientId.get(clientOrderId);
   if (taken && isOpen(taken)) throw binanceErrors.duplicateClientId();
-  if (type === "LIMIT" && openOrders(account, spec.symbol) >= (spec.maxNumOrders ?? DEFAULT_MAX_NUM_ORDERS)) {
+  if (type === "LIMIT" && !ioc && openOrders(account, spec.symbol) >= (spec.maxNumOrders ?? DEFAULT_MAX_NUM_ORDERS)) {
     throw binanceErrors.maxOpenOrders();
   }
   const reduceOnly = isTrue(p.reduceOnly);
@@ -63,14 +72,28 @@ export function placeOrder(
   const price = type === "LIMIT" ? parsePrice(p, "price", spec) : ZERO;
   const order = newOrder(
     state,
-    { orderId, clientOrderId, symbol: spec.symbol, side, type, positionSide, price, origQty: qty, reduceOnly },
+    {
+      orderId,
+      clientOrderId,
+      symbol: spec.symbol,
+      side,
+      type,
+      positionSide,
+      price,
+      origQty: qty,
+      reduceOnly,
+      timeInForce,
+    },
     now,
   );
 
-  if (type === "MARKET") {
+  if (type === "MARKET" || ioc) {
     const target = reducing ? reducibleQty(account, spec.symbol, positionSide, side, qty) : qty;
     if (!reducing) checkOpen(state, account, spec.symbol, positionSide, side, qty, market, spec.minNotional);
-    if (opts.delayedFill) {
+    if (ioc && !withinLimit(order, market)) {
+      // The market is past the limit: nothing to meet, and an IOC never rests.
+      order.status = "EXPIRED";
+    } else if (opts.delayedFill) {
       startDelayedFill(state, account, order, opts.delayedFill, { target, reducing }, now);
     } else {
       fillOrder(state, account, order, target, market, now);

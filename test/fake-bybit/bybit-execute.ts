@@ -26,7 +26,12 @@ function protectionPrice(inst: BybitInstrument, side: Side): Decimal {
   return side === "Buy" ? raw.div(tick).floor().mul(tick) : raw.div(tick).ceil().mul(tick);
 }
 
-export function executeMarket(state: FakeBybitState, a: BybitAccount, order: BybitOrder): void {
+/**
+ * With `limit`: an IOC limit order, which fills at the last price only when that is within the limit (a buy at or
+ * below it, a sell at or above it) and otherwise ends Cancelled with nothing filled, as Bybit answers an IOC that
+ * met nothing. The market faults are for market orders only.
+ */
+export function executeMarket(state: FakeBybitState, a: BybitAccount, order: BybitOrder, limit?: Decimal): void {
   const inst = state.instrument(order.symbol);
   const price = inst.price;
   if (closesOnly(order)) {
@@ -49,8 +54,19 @@ export function executeMarket(state: FakeBybitState, a: BybitAccount, order: Byb
       .add(value.mul(state.config.takerFeeRate));
     if (needed.gt(availableBalance(state, a))) throw new BybitError(110007, "ab not enough for new order");
   }
-  order.price = protectionPrice(inst, order.side);
   order.updatedTime = Date.now();
+  if (limit) {
+    order.price = limit;
+    if (order.side === "Buy" ? price.gt(limit) : price.lt(limit)) {
+      order.orderStatus = "Cancelled";
+      order.rejectReason = "EC_NoImmediateQtyToFill";
+      return;
+    }
+    applyFill(state, a, order, order.qty, price);
+    order.orderStatus = "Filled";
+    return;
+  }
+  order.price = protectionPrice(inst, order.side);
   const fault = faultFor(state.config.marketFaults, a.apiKey, order.orderLinkId);
   if (fault) {
     startPending(state, a, order, fault);

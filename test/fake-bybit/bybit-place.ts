@@ -11,8 +11,9 @@ import {
   ZERO,
 } from "./bybit-state.ts";
 
-// POST /v5/order/create (and the app's orders, which take the same path). Market orders only, plain or
-// conditional (triggerPrice + triggerDirection: 1 fires when the price rises to it, 2 when it falls to it).
+// POST /v5/order/create (and the app's orders, which take the same path). Market orders, plain or conditional
+// (triggerPrice + triggerDirection: 1 fires when the price rises to it, 2 when it falls to it), and IOC limit
+// orders, which fill at once at the last price within their limit or end Cancelled with nothing filled.
 // ccxt sends stopLossPrice / takeProfitPrice as exactly that: triggerPrice, a triggerDirection picked from the
 // side, and reduceOnly true.
 
@@ -22,6 +23,9 @@ export interface OrderInput {
   orderType?: string;
   qty?: string;
   orderLinkId?: string;
+  /** Limit orders: the limit price, and "IOC" (the only kind the fake takes). */
+  price?: string;
+  timeInForce?: string;
   reduceOnly?: boolean;
   closeOnTrigger?: boolean;
   /** Absent means 0 (one-way), which hedge mode refuses. */
@@ -37,8 +41,13 @@ export function placeOrder(state: FakeBybitState, a: BybitAccount, input: OrderI
   const inst = state.instrument(input.symbol);
   const side = input.side;
   if (side !== "Buy" && side !== "Sell") throw new BybitError(10001, "params error: side invalid");
-  if ((input.orderType ?? "Market") !== "Market") {
-    throw new BybitError(10001, "params error: the fake takes Market orders only");
+  const orderType = input.orderType ?? "Market";
+  if (orderType !== "Market" && !(orderType === "Limit" && input.timeInForce === "IOC")) {
+    throw new BybitError(10001, "params error: the fake takes Market and IOC Limit orders only");
+  }
+  const limit = orderType === "Limit" ? new Decimal(input.price ?? "0") : undefined;
+  if (limit && (limit.lte(0) || !limit.mod(inst.tickSize).isZero())) {
+    throw new BybitError(10001, "params error: price invalid");
   }
   const qty = new Decimal(input.qty ?? "0");
   if (qty.lte(0) || !qty.mod(inst.qtyStep).isZero()) throw new BybitError(10001, "params error: qty invalid");
@@ -59,7 +68,7 @@ export function placeOrder(state: FakeBybitState, a: BybitAccount, input: OrderI
     orderLinkId,
     symbol: inst.symbol,
     side,
-    orderType: "Market",
+    orderType,
     orderStatus: "New",
     qty,
     price: ZERO,
@@ -83,7 +92,7 @@ export function placeOrder(state: FakeBybitState, a: BybitAccount, input: OrderI
   if (conditional) {
     armTrigger(inst, order, input);
   } else {
-    executeMarket(state, a, order);
+    executeMarket(state, a, order, limit);
   }
   a.orders.set(orderLinkId || order.orderId, order);
   return order;
@@ -129,6 +138,8 @@ export function orderInputFrom(p: Record<string, unknown>): OrderInput {
     orderType: str(p.orderType),
     qty: str(p.qty),
     orderLinkId: str(p.orderLinkId),
+    price: str(p.price),
+    timeInForce: str(p.timeInForce),
     reduceOnly: bool(p.reduceOnly),
     closeOnTrigger: bool(p.closeOnTrigger),
     positionIdx: num(p.positionIdx),

@@ -37,11 +37,15 @@ export interface BybitOrder {
   orderLinkId: string;
   symbol: string;
   side: Side;
-  orderType: "Market";
+  /** "Limit" only with timeInForce IOC: the fake has no book for a limit order to rest in. */
+  orderType: "Market" | "Limit";
   orderStatus: OrderStatus;
   /** Bybit trims a reduce-only order to the position it can close, so this may end below what was asked. */
   qty: Decimal;
-  /** A market order is an IOC limit at a protection price on Bybit; "0" until a conditional one triggers. */
+  /**
+   * A limit order's price; a market order is an IOC limit at a protection price on Bybit; "0" until a conditional
+   * one triggers.
+   */
   price: Decimal;
   cumExecQty: Decimal;
   cumExecValue: Decimal;

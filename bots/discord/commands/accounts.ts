@@ -1,15 +1,18 @@
 import { listAccounts } from "../../../core/accounts/list-accounts.ts";
 import { removeAccount } from "../../../core/accounts/remove-account.ts";
 import { accountName } from "../../shared/wording/format.ts";
+import { guardrailListLines } from "../../shared/wording/guardrail-text.ts";
 import type { CommandModule } from "../kit/command-module.ts";
 import { customId, packId, unpackId } from "../kit/custom-id.ts";
 import { button } from "../kit/view.ts";
+import { guardrailFieldOf, guardrailForm, guardrailView, saveGuardrailForm } from "./account-guardrails.ts";
 
 const NAME = "accounts";
 
 /**
- * /accounts: what is linked; removing one is a select, then a confirmation button. Removing erases the stored key
- * and pauses the account's subscriptions (removeAccount); open positions stay on the exchange.
+ * /accounts: what is linked, with its daily limits; a select opens an account's daily limits (account-guardrails.ts),
+ * another removes one after a confirmation button. Removing erases the stored key and pauses the account's
+ * subscriptions (removeAccount); open positions stay on the exchange.
  */
 export const accountsCommand: CommandModule = {
   name: NAME,
@@ -22,9 +25,11 @@ export const accountsCommand: CommandModule = {
     if (accounts.length === 0) return void (await res.reply({ text: t("accounts-empty") }));
     const lines = accounts.map((a, i) => {
       const args = { index: i + 1, account: accountName(a), subscriptions: a.subscriptions };
-      return a.status === "active"
-        ? t("accounts-line", args)
-        : t("accounts-line-with-status", { ...args, status: t("common-status", { status: a.status }) });
+      const line =
+        a.status === "active"
+          ? t("accounts-line", args)
+          : t("accounts-line-with-status", { ...args, status: t("common-status", { status: a.status }) });
+      return [line, ...guardrailListLines(a.guardrails, t)].join("\n");
     });
     await res.reply({
       embeds: [{ title: t("accounts-title"), description: lines.join("\n"), tone: "info" }],
@@ -38,12 +43,28 @@ export const accountsCommand: CommandModule = {
             value: packId(a.id),
           })),
         },
+        {
+          type: "select",
+          id: customId(NAME, "guard"),
+          placeholder: t("discord-accounts-guard-placeholder"),
+          options: accounts.map((a, i) => ({
+            label: t("accounts-guard-button", { index: i + 1, account: accountName(a) }),
+            value: packId(a.id),
+          })),
+        },
       ],
     });
   },
 
   async component(input, res, deps) {
     const { t } = input;
+    if (input.action === "guard" || input.action === "gl" || input.action === "gp") {
+      const accountId = unpackId(input.action === "guard" ? input.values[0] : input.args[0]);
+      if (!accountId) return void (await res.update({ text: t("common-menu-expired") }));
+      const field = guardrailFieldOf(input.action.slice(1));
+      if (field) return res.showModal(await guardrailForm(NAME, input, deps, accountId, field));
+      return res.update(await guardrailView(NAME, input, deps, accountId));
+    }
     if (input.action === "remove") {
       const id = input.values[0] ?? "";
       if (!unpackId(id)) return void (await res.update({ text: t("common-menu-expired") }));
@@ -64,5 +85,15 @@ export const accountsCommand: CommandModule = {
     const { pausedSubscriptions } = await removeAccount({ userId: input.userId, accountId }, deps);
     input.log.info({ accountId, pausedSubscriptions }, "exchange account removed");
     await res.update({ text: t("accounts-removed", { paused: pausedSubscriptions }) });
+  },
+
+  async modal(input, res, deps) {
+    const [code, packed] = input.args;
+    const field = guardrailFieldOf(code);
+    const accountId = unpackId(packed);
+    if (input.action !== "setg" || !field || !accountId) {
+      return void (await res.reply({ text: input.t("common-menu-expired") }));
+    }
+    await saveGuardrailForm(NAME, input, res, deps, accountId, field);
   },
 };

@@ -1,6 +1,7 @@
 import { getNotificationPreferences } from "../../../core/accounts/notification-preferences.ts";
 import { AppError } from "../../../core/platform/errors.ts";
 import { listSubscriptions, type SubscriptionView } from "../../../core/subscriptions/list-subscriptions.ts";
+import { trailingSummary } from "../../shared/trailing-choice.ts";
 import { accountName } from "../../shared/wording/format.ts";
 import type { T } from "../../shared/wording/translator.ts";
 import type { DiscordDeps } from "../discord-deps.ts";
@@ -34,7 +35,8 @@ export function describeSubscription(s: SubscriptionView, t: T): string {
     tp: s.tpPercOverride ? `${s.tpPercOverride}%` : signals,
     sl: s.slPercOverride ? `${s.slPercOverride}%` : signals,
     maxPositions: s.maxOpenPositions === null ? t("settings-no-limit") : String(s.maxOpenPositions),
-  });
+    slippage: s.maxSlippagePerc ? `${s.maxSlippagePerc}%` : t("settings-slippage-default"),
+  }).concat("\n", trailingSummary(s.trailing, t));
 }
 
 /** The subscriptions to choose from, and the notification switches. `head` says what just changed. */
@@ -103,7 +105,12 @@ export async function subscriptionView(input: Caller, deps: DiscordDeps, id: str
         button(customId(SETTINGS, "sl", p), t("settings-stop-loss")),
         button(customId(SETTINGS, "mp", p), t("settings-max-positions")),
       ],
-      [button(customId(SETTINGS, "list"), t("discord-settings-back"))],
+      // A row holds five buttons: the slippage cap goes beside Back.
+      [
+        button(customId(SETTINGS, "sc", p), t("settings-slippage")),
+        button(customId(SETTINGS, "tr", p), t("settings-trailing")),
+        button(customId(SETTINGS, "list"), t("discord-settings-back")),
+      ],
     ],
   };
 }

@@ -6,6 +6,7 @@ import { dec } from "../../../core/platform/decimal.ts";
 import { listSubscriptions } from "../../../core/subscriptions/list-subscriptions.ts";
 import { settingSchemas } from "../../../core/subscriptions/subscription-settings.ts";
 import { type SubscriptionChange, updateSubscription } from "../../../core/subscriptions/update-subscription.ts";
+import { isTrailingButton, trailingChange } from "../../shared/trailing-choice.ts";
 import type { T } from "../../shared/wording/translator.ts";
 import type { DiscordDeps } from "../discord-deps.ts";
 import type { CommandModule } from "../kit/command-module.ts";
@@ -13,14 +14,23 @@ import { customId, packId, unpackId } from "../kit/custom-id.ts";
 import type { Caller, ComponentInput, Responder } from "../kit/handler-input.ts";
 import { SETTINGS, settingsListView, sizeByView, subscriptionView } from "./settings-view.ts";
 import { isOff, isSizingMode, MODE_WORDING, type SizingMode } from "./sizing-modes.ts";
+import { trailingView } from "./trailing-view.ts";
 
-type Field = "tp" | "sl" | "mp";
+type Field = "tp" | "sl" | "mp" | "sc";
 const FIELDS: Record<Field, { label: string; ask: string }> = {
   tp: { label: "settings-form-take-profit", ask: "settings-ask-take-profit" },
   sl: { label: "settings-form-stop-loss", ask: "settings-ask-stop-loss" },
   mp: { label: "settings-form-max-positions", ask: "settings-ask-max-positions" },
+  sc: { label: "settings-form-slippage", ask: "settings-ask-slippage" },
 };
-const isField = (s: string | undefined): s is Field => s === "tp" || s === "sl" || s === "mp";
+// The subscription column each form sets; empty or "off" clears it.
+const COLUMN = {
+  tp: "tpPercOverride",
+  sl: "slPercOverride",
+  mp: "maxOpenPositions",
+  sc: "maxSlippagePerc",
+} as const;
+const isField = (s: string | undefined): s is Field => s !== undefined && Object.hasOwn(FIELDS, s);
 const MODE_ASK: Record<SizingMode, string> = {
   risk: "settings-ask-risk",
   fixed: "settings-ask-fixed",
@@ -46,7 +56,9 @@ export const settingsCommand: CommandModule = {
     const [first, second] = input.args;
     if (input.action === "list") return res.update(await settingsListView(input, deps));
     if (input.action === "n") return toggle(first, second, input, res, deps);
-    const id = unpackId(input.action === "sub" ? input.values[0] : input.action === "szm" ? second : first);
+    const id = unpackId(
+      input.action === "sub" ? input.values[0] : input.action === "szm" || input.action === "trm" ? second : first,
+    );
     if (!id) return res.update({ text: t("common-menu-expired") });
     switch (input.action) {
       case "sub":
@@ -61,9 +73,16 @@ export const settingsCommand: CommandModule = {
       case "szm":
         if (!isSizingMode(first)) break;
         return res.showModal(await valueForm(input, deps, id, first));
+      case "tr":
+        return res.update(trailingView(input, id));
+      case "trm":
+        if (!isTrailingButton(first)) break;
+        await change(input, deps, id, { trailing: trailingChange(first) });
+        return res.update(await subscriptionView(input, deps, id, t("settings-saved")));
       case "tp":
       case "sl":
       case "mp":
+      case "sc":
         return res.showModal(await valueForm(input, deps, id, input.action));
     }
     await res.update({ text: t("common-menu-expired") });
@@ -105,9 +124,11 @@ async function valueForm(input: Caller, deps: DiscordDeps, id: string, what: Fie
         ? s.slPercOverride?.toString()
         : what === "mp"
           ? s.maxOpenPositions?.toString()
-          : s.sizingMode === what
-            ? s.sizingValue?.toString()
-            : undefined;
+          : what === "sc"
+            ? s.maxSlippagePerc?.toString()
+            : s.sizingMode === what
+              ? s.sizingValue?.toString()
+              : undefined;
   const sizing = isSizingMode(what);
   return {
     id: customId(SETTINGS, "set", what, packId(id)),
@@ -130,13 +151,14 @@ function parseChange(what: Field | SizingMode, text: string, t: T): Subscription
     const p = settingSchemas.sizing.safeParse({ mode: what, value: text });
     return p.success ? { sizing: { mode: p.data.mode, value: dec(p.data.value) } } : (p.error.issues[0]?.message ?? "");
   }
-  const column = what === "tp" ? "tpPercOverride" : what === "sl" ? "slPercOverride" : "maxOpenPositions";
+  const column = COLUMN[what];
   if (isOff(t, text)) return { [column]: null };
   if (what === "mp") {
     const p = settingSchemas.maxOpenPositions.safeParse(text.trim());
     return p.success ? { maxOpenPositions: p.data } : (p.error.issues[0]?.message ?? "");
   }
-  const p = settingSchemas[what === "tp" ? "tpPerc" : "slPerc"].safeParse(text.trim());
+  const schema = { tp: settingSchemas.tpPerc, sl: settingSchemas.slPerc, sc: settingSchemas.maxSlippagePerc }[what];
+  const p = schema.safeParse(text.trim());
   return p.success ? { [column]: dec(p.data) } : (p.error.issues[0]?.message ?? "");
 }
 

@@ -170,6 +170,19 @@ describe("/strategies, /subscribe, /unsubscribe, /accounts, /settings", () => {
     const cleared = await kit.modal(settingsCommand, me, tpForm!.id, { value: "" });
     expect(cleared.texts()[0]).toMatch(/Take profit: signal's/);
 
+    expect(cleared.texts()[0]).toMatch(/Entry slippage cap: signal's, else 0\.3% \(BTC, ETH\) or 0\.5%/);
+    const capForm = (await kit.component(settingsCommand, me, byLabel("Slippage cap"))).modal();
+    expect(capForm?.fields[0]?.label).toBe("Slippage cap in % (empty: signal's)");
+    const tooWide = await kit.modal(settingsCommand, me, capForm!.id, { value: "8" });
+    expect(tooWide.texts()[0]).toMatch(/^That value must be above 0 and at most 5; nothing changed\. Send how far/);
+    const capped = await kit.modal(settingsCommand, me, capForm!.id, { value: "0.8" });
+    expect(capped.texts()[0]).toMatch(/Entry slippage cap: 0\.8%/);
+    expect((await kit.db.subscription.findFirstOrThrow({ where: { id: before.id } })).maxSlippagePerc?.toString()).toBe(
+      "0.8",
+    );
+    await kit.modal(settingsCommand, me, capForm!.id, { value: "off" });
+    expect((await kit.db.subscription.findFirstOrThrow({ where: { id: before.id } })).maxSlippagePerc).toBeNull();
+
     const sizeBy = await kit.component(settingsCommand, me, byLabel("Sizing"));
     const risk = buttonsOf(sizeBy.lastView()).find((b) => b.label === "% of free balance")!;
     const sizeForm = (await kit.component(settingsCommand, me, risk.id)).modal();

@@ -19,6 +19,8 @@ function colour(m: NotificationMessage): number {
       return pnlColour(m.closedTrade?.pnl) ?? GREEN;
     case "trade":
       return m.reason === "liquidation" ? RED : (pnlColour(m.pnl) ?? BLUE);
+    case "guardrail":
+      return m.reason === "daily_loss" ? RED : GREEN;
     default:
       return BLUE;
   }

@@ -77,6 +77,21 @@ describe("notificationText", () => {
     expect(text).toMatch(/nothing is open/);
   });
 
+  it("an entry the slippage cap refused says so: the price moved past the cap, nothing is open, not chased", () => {
+    const capped = execution({
+      status: "failed",
+      errorCode: "ORDER_EXPIRED",
+      reason: "not filled within the 0.3% slippage cap: the price moved past 65195; nothing was opened",
+      cappedEntry: true,
+    });
+    expect(englishText(capped)).toBe(
+      "Failed: long BTC/USDT:USDT (BTC momentum on binanceusdm).\n" +
+        "Reason: not filled within the 0.3% slippage cap: the price moved past 65195; nothing was opened\n" +
+        "The price moved past the slippage cap before the entry could fill, so nothing is open, and the signal is not chased. If this happens often, allow more slippage in /settings.",
+    );
+    expect(notificationText(capped, wording().forLocale("es"))).toMatch(/tope de deslizamiento/);
+  });
+
   it("words a skipped signal, a signal alert and the daily summary", () => {
     expect(englishText(execution({ status: "skipped", reason: "the subscription is paused" }))).toBe(
       "Skipped: long BTC/USDT:USDT (BTC momentum on binanceusdm). the subscription is paused",

@@ -58,7 +58,11 @@ export function notificationText(m: NotificationMessage, t: T): string {
         what,
         where,
         reason: m.reason ?? m.errorCode ?? t("notifications-unknown"),
-        advice: t("notifications-advice", { code: m.errorCode ?? "" }),
+        // An entry under the slippage cap that expired did not fill because the market had moved past the cap.
+        advice:
+          m.errorCode === "ORDER_EXPIRED" && m.cappedEntry
+            ? t("notifications-advice-slippage-cap")
+            : t("notifications-advice", { code: m.errorCode ?? "" }),
       });
     }
     case "trade":
@@ -76,5 +80,33 @@ export function notificationText(m: NotificationMessage, t: T): string {
     }
     case "daily":
       return t("notifications-daily", { date: m.date, filled: m.filled, failed: m.failed, skipped: m.skipped });
+    case "target":
+      return t("notifications-target", {
+        target: m.target,
+        targets: m.targets,
+        symbol: m.symbol,
+        side: m.side,
+        amount: m.amount,
+        price: m.price,
+        pnl: m.pnl === null ? "?" : `${m.pnl.startsWith("-") ? "" : "+"}${m.pnl} ${m.quote}`,
+        where: t("notifications-where", { strategy: m.strategy, account: m.account }),
+      });
+    case "stop_moved":
+      return t(m.from ? "notifications-stop-moved" : "notifications-stop-set", {
+        symbol: m.symbol,
+        side: m.side,
+        price: m.price,
+        from: m.from ?? "",
+        where: t("notifications-where", { strategy: m.strategy, account: m.account }),
+      });
+    case "guardrail":
+      return t("notifications-guardrail", {
+        reason: m.reason,
+        account: m.account,
+        pnl: `${m.pnl.startsWith("-") ? "" : "+"}${m.pnl} ${m.quote}`,
+        perc: m.pnlPerc,
+        limit: m.limitPerc,
+        trades: m.trades,
+      });
   }
 }

@@ -1,10 +1,14 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { listAccounts } from "../../../core/accounts/list-accounts.ts";
 import { removeAccount } from "../../../core/accounts/remove-account.ts";
+import { guardrailListLines } from "../../shared/wording/guardrail-text.ts";
 import type { BotContext } from "../bot-context.ts";
 import { accountName } from "../format.ts";
 
-/** /accounts: what is linked, and removing one (after a confirmation), which pauses its subscriptions. */
+/**
+ * /accounts: what is linked with its daily limits, setting those (features/account-guardrails.ts), and removing
+ * an account (after a confirmation), which pauses its subscriptions.
+ */
 export function accountsFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const dm = composer.chatType("private");
@@ -18,10 +22,13 @@ export function accountsFeature(): Composer<BotContext> {
     const keyboard = new InlineKeyboard();
     const lines = accounts.map((a, i) => {
       const args = { index: i + 1, account: accountName(a), subscriptions: a.subscriptions };
+      keyboard.text(ctx.t("accounts-guard-button", args), `acc:g:${a.id}`).row();
       keyboard.text(ctx.t("accounts-remove-button", args), `acc:rm:${a.id}`).row();
-      return a.status === "active"
-        ? ctx.t("accounts-line", args)
-        : ctx.t("accounts-line-with-status", { ...args, status: ctx.t("common-status", { status: a.status }) });
+      const line =
+        a.status === "active"
+          ? ctx.t("accounts-line", args)
+          : ctx.t("accounts-line-with-status", { ...args, status: ctx.t("common-status", { status: a.status }) });
+      return [line, ...guardrailListLines(a.guardrails, ctx.t)].join("\n");
     });
     await ctx.reply(`${ctx.t("accounts-title")}\n${lines.join("\n")}`, { reply_markup: keyboard });
   });

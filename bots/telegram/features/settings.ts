@@ -8,9 +8,11 @@ import { AppError } from "../../../core/platform/errors.ts";
 import { listSubscriptions, type SubscriptionView } from "../../../core/subscriptions/list-subscriptions.ts";
 import { settingSchemas } from "../../../core/subscriptions/subscription-settings.ts";
 import { updateSubscription } from "../../../core/subscriptions/update-subscription.ts";
+import { trailingSummary } from "../../shared/trailing-choice.ts";
 import type { T } from "../../shared/wording/translator.ts";
 import { type BotContext, endFlow, startFlow } from "../bot-context.ts";
 import { accountName } from "../format.ts";
+import { trailingSettingFeature } from "./trailing-setting.ts";
 
 const ID = "([0-9a-f-]{36})";
 type Mode = "risk" | "fixed" | "multiplier";
@@ -19,6 +21,7 @@ const ASK = {
   tpPerc: "settings-ask-take-profit",
   slPerc: "settings-ask-stop-loss",
   maxOpenPositions: "settings-ask-max-positions",
+  maxSlippagePerc: "settings-ask-slippage",
   sizing: { risk: "settings-ask-risk", fixed: "settings-ask-fixed", multiplier: "settings-ask-multiplier" },
 } as const;
 const UNIT: Record<Mode, string> = {
@@ -27,6 +30,13 @@ const UNIT: Record<Mode, string> = {
   multiplier: "settings-unit-multiplier",
 };
 const OFF_WORDS = ["off", "none", "no"];
+// The subscription column each typed setting goes to; "off" clears it.
+const COLUMN = {
+  tpPerc: "tpPercOverride",
+  slPerc: "slPercOverride",
+  maxOpenPositions: "maxOpenPositions",
+  maxSlippagePerc: "maxSlippagePerc",
+} as const;
 
 /** "off" and its kin, in English and in the sender's language ("settings-off-words"). */
 const isOff = (t: T, text: string) => {
@@ -46,15 +56,18 @@ function describe(s: SubscriptionView, t: T): string {
     tp: s.tpPercOverride ? `${s.tpPercOverride}%` : signals,
     sl: s.slPercOverride ? `${s.slPercOverride}%` : signals,
     maxPositions: s.maxOpenPositions === null ? t("settings-no-limit") : String(s.maxOpenPositions),
-  });
+    slippage: s.maxSlippagePerc ? `${s.maxSlippagePerc}%` : t("settings-slippage-default"),
+  }).concat("\n", trailingSummary(s.trailing, t));
 }
 
 /**
- * /settings: per subscription pause/resume, sizing, TP/SL override, max open positions; the notification opt-ins,
- * and where notifications go for someone on both apps (core/accounts/notification-preferences.ts).
+ * /settings: per subscription pause/resume, sizing, TP/SL override, max open positions, the entries' slippage cap;
+ * the notification opt-ins, and where notifications go for someone on both apps
+ * (core/accounts/notification-preferences.ts).
  */
 export function settingsFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
+  composer.use(trailingSettingFeature());
   const dm = composer.chatType("private");
 
   const showList = async (ctx: BotContext) => {
@@ -96,7 +109,10 @@ export function settingsFeature(): Composer<BotContext> {
       .text(ctx.t("settings-take-profit"), `set:tp:${s.id}`)
       .text(ctx.t("settings-stop-loss"), `set:sl:${s.id}`)
       .row()
-      .text(ctx.t("settings-max-positions"), `set:mp:${s.id}`);
+      .text(ctx.t("settings-max-positions"), `set:mp:${s.id}`)
+      .text(ctx.t("settings-slippage"), `set:sc:${s.id}`)
+      .row()
+      .text(ctx.t("settings-trailing"), `set:tr:${s.id}`);
     await ctx.editMessageText(describe(s, ctx.t), { reply_markup: keyboard });
   };
 
@@ -148,9 +164,10 @@ export function settingsFeature(): Composer<BotContext> {
     startFlow(ctx, { kind: "setting", subscriptionId: ctx.match[2] ?? "", field: "sizing", mode });
     await ctx.editMessageText(ctx.t(ASK.sizing[mode]));
   });
-  dm.callbackQuery(new RegExp(`^set:(tp|sl|mp):${ID}$`), async (ctx) => {
+  dm.callbackQuery(new RegExp(`^set:(tp|sl|mp|sc):${ID}$`), async (ctx) => {
     await ctx.answerCallbackQuery();
-    const field = ({ tp: "tpPerc", sl: "slPerc", mp: "maxOpenPositions" } as const)[ctx.match[1] as "tp" | "sl" | "mp"];
+    const fields = { tp: "tpPerc", sl: "slPerc", mp: "maxOpenPositions", sc: "maxSlippagePerc" } as const;
+    const field = fields[ctx.match[1] as keyof typeof fields];
     startFlow(ctx, { kind: "setting", subscriptionId: ctx.match[2] ?? "", field });
     await ctx.editMessageText(ctx.t(ASK[field]));
   });
@@ -167,22 +184,13 @@ export function settingsFeature(): Composer<BotContext> {
           ? { sizing: { mode: p.data.mode, value: dec(p.data.value) } }
           : (p.error.issues[0]?.message ?? "");
       }
-      if (off)
-        return {
-          [flow.field === "tpPerc"
-            ? "tpPercOverride"
-            : flow.field === "slPerc"
-              ? "slPercOverride"
-              : "maxOpenPositions"]: null,
-        };
+      if (off) return { [COLUMN[flow.field]]: null };
       if (flow.field === "maxOpenPositions") {
         const p = settingSchemas.maxOpenPositions.safeParse(text);
         return p.success ? { maxOpenPositions: p.data } : (p.error.issues[0]?.message ?? "");
       }
       const p = settingSchemas[flow.field].safeParse(text);
-      return p.success
-        ? { [flow.field === "tpPerc" ? "tpPercOverride" : "slPercOverride"]: dec(p.data) }
-        : (p.error.issues[0]?.message ?? "");
+      return p.success ? { [COLUMN[flow.field]]: dec(p.data) } : (p.error.issues[0]?.message ?? "");
     })();
     if (typeof change === "string") {
       const ask = ctx.t(flow.field === "sizing" ? ASK.sizing[flow.mode ?? "risk"] : ASK[flow.field]);

@@ -6,6 +6,7 @@ const COMMAND_OF_FLOW: Record<string, string> = {
   link: "/link",
   subscribe: "/subscribe",
   setting: "/settings",
+  guardrail: "/accounts",
   "2fa-confirm": "/2fa",
   "2fa-disable": "/2fa off",
   panic: "/panic",

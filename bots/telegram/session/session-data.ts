@@ -13,9 +13,10 @@ export type Flow =
   | {
       kind: "setting";
       subscriptionId: string;
-      field: "sizing" | "tpPerc" | "slPerc" | "maxOpenPositions";
+      field: "sizing" | "tpPerc" | "slPerc" | "maxOpenPositions" | "maxSlippagePerc";
       mode?: "risk" | "fixed" | "multiplier";
     }
+  | { kind: "guardrail"; accountId: string; field: "dailyLossLimitPerc" | "dailyProfitLockPerc" }
   | { kind: "2fa-confirm"; qrMessageId?: number }
   | { kind: "2fa-disable" }
   | { kind: "panic" };

@@ -46,6 +46,7 @@ describe("five concurrent deliveries of one id-less body straddling a dedupe buc
     expect(replies.map((r) => r.status)).toEqual(Array(5).fill(202));
     await h.queue.drain();
     expect(await testDb.db.prisma.signal.count()).toBe(1);
-    expect(await testDb.db.prisma.paperOrder.count({ where: { type: "market" } })).toBe(followers.length);
+    // Entries are IOC limits at the slippage cap.
+    expect(await testDb.db.prisma.paperOrder.count({ where: { type: "limit" } })).toBe(followers.length);
   });
 });

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
+import type { Notifier } from "../../../core/notifications/notification-message.ts";
+import type { Clock } from "../../../core/platform/clock.ts";
 import { createTestDatabase } from "../../db.ts";
 import { type FakeBinance, startFakeBinance } from "../../fake-binance/start-fake-binance.ts";
 import { defaultSymbols, extraSymbols } from "../../fake-binance/symbols.ts";
@@ -36,7 +38,7 @@ export type TradeView = {
  * The whole product in-process over a test database and the fake Binance, and what the trade tests read and do
  * through it. Call inside a describe: it registers the suite's hooks.
  */
-export function binanceTradeSuite() {
+export function binanceTradeSuite(opts: { notifiers?: Notifier[]; clock?: Clock } = {}) {
   const ctx = {} as { testDb: Awaited<ReturnType<typeof createTestDatabase>>; fake: FakeBinance; h: Harness };
   let n = 0;
 
@@ -44,7 +46,12 @@ export function binanceTradeSuite() {
     ctx.testDb = await createTestDatabase();
     // COIN1USDT allows at most 50x.
     ctx.fake = await startFakeBinance({ startingBalance: "10000", symbols: [...defaultSymbols, ...extraSymbols(1)] });
-    ctx.h = createHarness({ db: ctx.testDb.db, ccxtUrlOverrides: { binanceusdm: ctx.fake.url } });
+    ctx.h = createHarness({
+      db: ctx.testDb.db,
+      ccxtUrlOverrides: { binanceusdm: ctx.fake.url },
+      notifiers: opts.notifiers,
+      clock: opts.clock,
+    });
   });
   afterAll(async () => {
     await ctx.h?.close();
@@ -58,14 +65,14 @@ export function binanceTradeSuite() {
   });
 
   /** A strategy and one follower on a fresh Binance key: 6000 USDT per trade (0.1 BTC at 60000). */
-  async function follower(opts: { maxLeverage?: number } = {}) {
+  async function follower(opts: { maxLeverage?: number; maxSlippagePerc?: string; telegramId?: string } = {}) {
     n += 1;
     const apiKey = `trader-${n}`;
     ctx.fake.addKey(apiKey, `secret-${apiKey}`, "10000");
     const strategy = await ctx.h.admin<{ slug: string; passphrase: string }>("POST", "/api/admin/strategies", {
       name: `Trades ${n}`,
     });
-    const user = await ctx.h.admin<{ id: string }>("POST", "/api/admin/users", {});
+    const user = await ctx.h.admin<{ id: string }>("POST", "/api/admin/users", { telegramId: opts.telegramId });
     const account = await ctx.h.admin<{ id: string }>("POST", `/api/admin/users/${user.id}/accounts`, {
       exchange: "binanceusdm",
       apiKey,
@@ -76,6 +83,7 @@ export function binanceTradeSuite() {
       strategy: strategy.slug,
       sizing: { mode: "fixed", value: "6000" },
       maxLeverage: opts.maxLeverage ?? 10,
+      maxSlippagePerc: opts.maxSlippagePerc,
     });
     return { strategy, apiKey, accountId: account.id, userId: user.id };
   }

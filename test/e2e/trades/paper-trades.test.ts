@@ -4,7 +4,7 @@ import { createTestDatabase } from "../../db.ts";
 import { type FakeBybit, startFakeBybit } from "../../fake-bybit/start-fake-bybit.ts";
 import { createHarness, type Harness, seedPaperFollowers } from "../../harness.ts";
 
-type Execution = { status: string; error?: string; amount: string | null; price: string | null };
+type Execution = { status: string; error?: string; errorCode?: string; amount: string | null; price: string | null };
 type TradeView = {
   strategy: string;
   side: string;
@@ -15,7 +15,7 @@ type TradeView = {
   realisedPnl: string;
   fees: string;
   closeReason: string | null;
-  orders: { kind: string; status: string; triggerPrice: string | null }[];
+  orders: { kind: string; status: string; triggerPrice: string | null; limitPrice?: string | null }[];
 };
 
 describe("trades on paper accounts, end to end through the worker", () => {
@@ -170,6 +170,36 @@ describe("trades on paper accounts, end to end through the worker", () => {
     expect(open.map((t) => [t.strategy, t.side, t.amount])).toEqual([
       [(first as { slug: string }).slug, "long", "0.1"],
     ]);
+  });
+
+  it("simulates the slippage cap from the live price: a moved market opens nothing, a close is never capped", async () => {
+    const { strategy, followers } = await seedPaperFollowers(h, 1, { mode: "fixed", value: "6000" });
+    const { accountId, subscriptionId } = followers[0] as { accountId: string; subscriptionId: string };
+    // The provider saw 60000; the market is 0.5% higher, past BTC's default 0.3% (at most 60180).
+    await moveBybit("60300");
+    const [late] = await send(strategy, { action: "long", price: 60000 });
+    expect(late).toMatchObject({ status: "failed", errorCode: "ORDER_EXPIRED", amount: null });
+    expect(late?.error).toMatch(
+      /^not filled within the 0\.3% slippage cap: the price moved past 60180; nothing was opened/,
+    );
+    expect((await trades(accountId))[0]).toMatchObject({ status: "closed", closeReason: "expired", amount: "0" });
+    const paper = await testDb.db.prisma.paperOrder.findMany({ where: { accountId } });
+    expect(paper.map((o) => [o.type, o.status, o.filledAmount.toFixed()])).toEqual([["limit", "expired", "0"]]);
+
+    // The signal's own cap: 1% of 60000 allows up to 60600, and the entry fills at the live 60300.
+    const [within] = await send(strategy, { action: "long", price: 60000, max_slippage_perc: 1 });
+    expect(within).toMatchObject({ status: "filled", amount: "0.099502", price: "60300" });
+    const [open] = await trades(accountId, "open");
+    expect(open?.orders[0]).toMatchObject({ kind: "entry", status: "filled", limitPrice: "60600", triggerPrice: null });
+
+    // A close goes out at market whatever its price says.
+    const [close] = await send(strategy, { action: "close", price: 60000 });
+    expect(close).toMatchObject({ status: "filled", price: "60300" });
+    // The follower's cap beats the signal's: a short from 60400 may take 0.1% less, 60339.6, above the market.
+    await testDb.db.prisma.subscription.update({ where: { id: subscriptionId }, data: { maxSlippagePerc: "0.1" } });
+    const [refused] = await send(strategy, { action: "short", price: 60400, max_slippage_perc: 2 });
+    expect(refused).toMatchObject({ status: "failed", errorCode: "ORDER_EXPIRED" });
+    expect(refused?.error).toMatch(/within the 0\.1% slippage cap: the price moved past 60339\.6/);
   });
 
   it("a paused subscription opens nothing new, but its trade is still closed by the strategy's close", async () => {
