@@ -1,14 +1,11 @@
 import pLimit from "p-limit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/db.ts";
+import { executionDeps } from "../../test/execution-deps.ts";
 import { seedFollowerExecution, seedSignal } from "../../test/factories.ts";
 import { createMemoryExchange } from "../../test/memory-exchange.ts";
 import { createRecordingQueue } from "../../test/recording-queue.ts";
-import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
-import { silentLogger } from "../platform/logger.ts";
 import { executeBatch } from "./execute-batch.ts";
-import { createExecutionLedger } from "./execution-ledger.ts";
-import { createSignalCache } from "./signal-cache.ts";
 
 describe("executeBatch", () => {
   let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -31,20 +28,9 @@ describe("executeBatch", () => {
 
   function setup(concurrency: number) {
     const venue = createMemoryExchange({ price: "100" });
-    const resolver: ExchangeResolver = {
-      forAccount: () => venue.client,
-      forCredentials: () => venue.client,
-      isSupported: () => true,
-      warmPrice: () => undefined,
-    };
     const queue = createRecordingQueue();
     const deps = {
-      db: testDb.db.prisma,
-      ledger: createExecutionLedger(testDb.db.prisma, testDb.db.sql),
-      signals: createSignalCache(testDb.db.prisma),
-      exchanges: resolver,
-      clock: { now: () => new Date() },
-      logger: silentLogger,
+      ...executionDeps(testDb.db, () => venue),
       queue,
       slots: pLimit(concurrency),
       admit: pLimit(4 * concurrency),

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/db.ts";
+import { executionDeps } from "../../test/execution-deps.ts";
 import { seedExecution, seedFollowerExecution } from "../../test/factories.ts";
 import { createMemoryExchange } from "../../test/memory-exchange.ts";
 import { createRecordingQueue } from "../../test/recording-queue.ts";
-import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
 import { Decimal } from "../platform/decimal.ts";
 import { silentLogger } from "../platform/logger.ts";
 import { receiveProviderSignal } from "../signals/receive-provider-signal.ts";
 import { executeSubscription } from "./execute-subscription.ts";
-import { createExecutionLedger } from "./execution-ledger.ts";
-import { createSignalCache } from "./signal-cache.ts";
 
 // Absolute TP/SL levels (a provider's prices), their precedence, and the provider's own time, through the
 // execution path. The memory venue fills at 100 with a price step of 0.01.
@@ -17,20 +15,12 @@ describe("executeSubscription with absolute levels", () => {
   let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
   let venue: ReturnType<typeof createMemoryExchange>;
   let now: Date;
-  const resolver: ExchangeResolver = {
-    forAccount: () => venue.client,
-    forCredentials: () => venue.client,
-    isSupported: () => true,
-    warmPrice: () => undefined,
-  };
-  const deps = () => ({
-    db: testDb.db.prisma,
-    ledger: createExecutionLedger(testDb.db.prisma, testDb.db.sql),
-    signals: createSignalCache(testDb.db.prisma),
-    exchanges: resolver,
-    clock: { now: () => now },
-    logger: silentLogger,
-  });
+  const deps = () =>
+    executionDeps(
+      testDb.db,
+      () => venue,
+      () => now,
+    );
 
   beforeAll(async () => {
     testDb = await createTestDatabase();

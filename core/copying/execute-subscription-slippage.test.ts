@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/db.ts";
+import { executionDeps } from "../../test/execution-deps.ts";
 import { seedExecution, seedNextSignal } from "../../test/factories.ts";
 import { createMemoryExchange } from "../../test/memory-exchange.ts";
-import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
-import { silentLogger } from "../platform/logger.ts";
 import { executeSubscription } from "./execute-subscription.ts";
-import { createExecutionLedger } from "./execution-ledger.ts";
-import { createSignalCache } from "./signal-cache.ts";
 
 // The entry's slippage cap through the copying path, on the in-memory venue (base "X": the 0.5% default, price
 // step 0.01). The same behaviour end to end: test/e2e/trades/binance-slippage.test.ts and paper-trades.test.ts.
@@ -14,20 +11,7 @@ import { createSignalCache } from "./signal-cache.ts";
 describe("executeSubscription under a slippage cap", () => {
   let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
   let venue: ReturnType<typeof createMemoryExchange>;
-  const resolver: ExchangeResolver = {
-    forAccount: () => venue.client,
-    forCredentials: () => venue.client,
-    isSupported: () => true,
-    warmPrice: () => undefined,
-  };
-  const deps = () => ({
-    db: testDb.db.prisma,
-    ledger: createExecutionLedger(testDb.db.prisma, testDb.db.sql),
-    signals: createSignalCache(testDb.db.prisma),
-    exchanges: resolver,
-    clock: { now: () => new Date() },
-    logger: silentLogger,
-  });
+  const deps = () => executionDeps(testDb.db, () => venue);
 
   beforeAll(async () => {
     testDb = await createTestDatabase();

@@ -1,33 +1,23 @@
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/db.ts";
+import { executionDeps } from "../../test/execution-deps.ts";
 import { seedExecution, seedNextSignal } from "../../test/factories.ts";
 import { createMemoryExchange } from "../../test/memory-exchange.ts";
-import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
 import { isAppError } from "../platform/errors.ts";
-import { silentLogger } from "../platform/logger.ts";
 import { executeSubscription } from "./execute-subscription.ts";
 import { createExecutionLedger } from "./execution-ledger.ts";
-import { createSignalCache } from "./signal-cache.ts";
 
 describe("executeSubscription", () => {
   let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
   let venue: ReturnType<typeof createMemoryExchange>;
   let now: Date;
-  const resolver: ExchangeResolver = {
-    forAccount: () => venue.client,
-    forCredentials: () => venue.client,
-    isSupported: () => true,
-    warmPrice: () => undefined,
-  };
-  const deps = () => ({
-    db: testDb.db.prisma,
-    ledger: createExecutionLedger(testDb.db.prisma, testDb.db.sql),
-    signals: createSignalCache(testDb.db.prisma),
-    exchanges: resolver,
-    clock: { now: () => now },
-    logger: silentLogger,
-  });
+  const deps = () =>
+    executionDeps(
+      testDb.db,
+      () => venue,
+      () => now,
+    );
 
   beforeAll(async () => {
     testDb = await createTestDatabase();

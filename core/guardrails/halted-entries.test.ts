@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/db.ts";
+import { executionDeps } from "../../test/execution-deps.ts";
 import { seedExecution, seedNextSignal } from "../../test/factories.ts";
 import { createMemoryExchange } from "../../test/memory-exchange.ts";
 import { executeSubscription } from "../copying/execute-subscription.ts";
-import { createExecutionLedger } from "../copying/execution-ledger.ts";
-import { createSignalCache } from "../copying/signal-cache.ts";
-import type { ExchangeResolver } from "../exchange/exchange-resolver.ts";
-import { silentLogger } from "../platform/logger.ts";
 import { nextUtcMidnight } from "./utc-day.ts";
 
 // A tripped guardrail stops entries in the copying path (read with the execution in its batched load); closes run.
@@ -14,20 +11,12 @@ describe("entries on a halted account", () => {
   let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
   const venue = createMemoryExchange({ price: "100" });
   let now = new Date();
-  const resolver: ExchangeResolver = {
-    forAccount: () => venue.client,
-    forCredentials: () => venue.client,
-    isSupported: () => true,
-    warmPrice: () => undefined,
-  };
-  const deps = () => ({
-    db: testDb.db.prisma,
-    ledger: createExecutionLedger(testDb.db.prisma, testDb.db.sql),
-    signals: createSignalCache(testDb.db.prisma),
-    exchanges: resolver,
-    clock: { now: () => now },
-    logger: silentLogger,
-  });
+  const deps = () =>
+    executionDeps(
+      testDb.db,
+      () => venue,
+      () => now,
+    );
   const run = (ids: { signalId: string; subscriptionId: string }) =>
     executeSubscription({ ...ids, attempt: 1, maxAttempts: 3 }, deps());
   const execution = (ids: { signalId: string; subscriptionId: string }) =>

@@ -1,9 +1,8 @@
 import { getNotificationPreferences } from "../../../core/accounts/notification-preferences.ts";
 import { AppError } from "../../../core/platform/errors.ts";
-import { listSubscriptions, type SubscriptionView } from "../../../core/subscriptions/list-subscriptions.ts";
-import { trailingSummary } from "../../shared/trailing-choice.ts";
+import { listSubscriptions } from "../../../core/subscriptions/list-subscriptions.ts";
 import { accountName } from "../../shared/wording/format.ts";
-import type { T } from "../../shared/wording/translator.ts";
+import { subscriptionSummary } from "../../shared/wording/subscription-summary.ts";
 import type { DiscordDeps } from "../discord-deps.ts";
 import { customId, packId } from "../kit/custom-id.ts";
 import type { Caller } from "../kit/handler-input.ts";
@@ -12,32 +11,11 @@ import { SIZING_MODES } from "./sizing-modes.ts";
 
 export const SETTINGS = "settings";
 
-const UNIT = {
-  risk: "settings-unit-risk",
-  fixed: "settings-unit-fixed",
-  multiplier: "settings-unit-multiplier",
-} as const;
 const SIZE_BY = {
   risk: "settings-size-risk",
   fixed: "settings-size-fixed",
   multiplier: "settings-size-multiplier",
 } as const;
-
-export function describeSubscription(s: SubscriptionView, t: T): string {
-  const signals = t("settings-signals-own");
-  return t("settings-summary", {
-    strategy: s.strategy.name,
-    account: accountName(s.account),
-    status: t("common-status", { status: s.status }),
-    sizing: s.sizingValue?.toString() ?? t("settings-signal-risk"),
-    unit: t(UNIT[s.sizingMode]),
-    leverage: s.maxLeverage ? t("subscribe-leverage", { leverage: String(s.maxLeverage) }) : t("common-none"),
-    tp: s.tpPercOverride ? `${s.tpPercOverride}%` : signals,
-    sl: s.slPercOverride ? `${s.slPercOverride}%` : signals,
-    maxPositions: s.maxOpenPositions === null ? t("settings-no-limit") : String(s.maxOpenPositions),
-    slippage: s.maxSlippagePerc ? `${s.maxSlippagePerc}%` : t("settings-slippage-default"),
-  }).concat("\n", trailingSummary(s.trailing, t));
-}
 
 /** The subscriptions to choose from, and the notification switches. `head` says what just changed. */
 export async function settingsListView(input: Caller, deps: DiscordDeps, head?: string): Promise<View> {
@@ -90,7 +68,7 @@ export async function subscriptionView(input: Caller, deps: DiscordDeps, id: str
     });
   const p = packId(s.id);
   const active = s.status === "active";
-  const summary = describeSubscription(s, t);
+  const summary = subscriptionSummary(s, t);
   return {
     text: head ? `${head}\n${summary}` : summary,
     rows: [

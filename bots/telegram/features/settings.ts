@@ -5,10 +5,10 @@ import {
 } from "../../../core/accounts/notification-preferences.ts";
 import { dec } from "../../../core/platform/decimal.ts";
 import { AppError } from "../../../core/platform/errors.ts";
-import { listSubscriptions, type SubscriptionView } from "../../../core/subscriptions/list-subscriptions.ts";
+import { listSubscriptions } from "../../../core/subscriptions/list-subscriptions.ts";
 import { settingSchemas } from "../../../core/subscriptions/subscription-settings.ts";
 import { updateSubscription } from "../../../core/subscriptions/update-subscription.ts";
-import { trailingSummary } from "../../shared/trailing-choice.ts";
+import { subscriptionSummary } from "../../shared/wording/subscription-summary.ts";
 import type { T } from "../../shared/wording/translator.ts";
 import { type BotContext, endFlow, startFlow } from "../bot-context.ts";
 import { accountName } from "../format.ts";
@@ -24,11 +24,6 @@ const ASK = {
   maxSlippagePerc: "settings-ask-slippage",
   sizing: { risk: "settings-ask-risk", fixed: "settings-ask-fixed", multiplier: "settings-ask-multiplier" },
 } as const;
-const UNIT: Record<Mode, string> = {
-  risk: "settings-unit-risk",
-  fixed: "settings-unit-fixed",
-  multiplier: "settings-unit-multiplier",
-};
 const OFF_WORDS = ["off", "none", "no"];
 // The subscription column each typed setting goes to; "off" clears it.
 const COLUMN = {
@@ -43,22 +38,6 @@ const isOff = (t: T, text: string) => {
   const word = text.trim().toLowerCase();
   return [...OFF_WORDS, ...t("settings-off-words").split(",")].some((w) => w.trim().toLowerCase() === word);
 };
-
-function describe(s: SubscriptionView, t: T): string {
-  const signals = t("settings-signals-own");
-  return t("settings-summary", {
-    strategy: s.strategy.name,
-    account: accountName(s.account),
-    status: t("common-status", { status: s.status }),
-    sizing: s.sizingValue?.toString() ?? t("settings-signal-risk"),
-    unit: t(UNIT[s.sizingMode]),
-    leverage: s.maxLeverage ? t("subscribe-leverage", { leverage: String(s.maxLeverage) }) : t("common-none"),
-    tp: s.tpPercOverride ? `${s.tpPercOverride}%` : signals,
-    sl: s.slPercOverride ? `${s.slPercOverride}%` : signals,
-    maxPositions: s.maxOpenPositions === null ? t("settings-no-limit") : String(s.maxOpenPositions),
-    slippage: s.maxSlippagePerc ? `${s.maxSlippagePerc}%` : t("settings-slippage-default"),
-  }).concat("\n", trailingSummary(s.trailing, t));
-}
 
 /**
  * /settings: per subscription pause/resume, sizing, TP/SL override, max open positions, the entries' slippage cap;
@@ -113,7 +92,7 @@ export function settingsFeature(): Composer<BotContext> {
       .text(ctx.t("settings-slippage"), `set:sc:${s.id}`)
       .row()
       .text(ctx.t("settings-trailing"), `set:tr:${s.id}`);
-    await ctx.editMessageText(describe(s, ctx.t), { reply_markup: keyboard });
+    await ctx.editMessageText(subscriptionSummary(s, ctx.t), { reply_markup: keyboard });
   };
 
   dm.command("settings", (ctx) => {
@@ -200,7 +179,7 @@ export function settingsFeature(): Composer<BotContext> {
     endFlow(ctx);
     await updateSubscription({ userId: ctx.userId, subscriptionId: flow.subscriptionId, change }, ctx.deps);
     const [s] = await listSubscriptions({ userId: ctx.userId, subscriptionId: flow.subscriptionId }, ctx.deps);
-    await ctx.reply(`${ctx.t("settings-saved")}\n${s ? describe(s, ctx.t) : ""}`);
+    await ctx.reply(`${ctx.t("settings-saved")}\n${s ? subscriptionSummary(s, ctx.t) : ""}`);
   });
   return composer;
 }
