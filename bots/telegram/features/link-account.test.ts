@@ -4,7 +4,7 @@ import { recordedBot } from "../test-support/recorded-bot.ts";
 // Handlers through bot.handleUpdate, every outbound API call recorded (test-support/recorded-bot.ts).
 describe("telegram /link: secrets deleted, a failed step ends the flow, a restart keeps it", () => {
   const h = recordedBot();
-  const { clock, botOpened, checkedKeys, from, db, restart, send, click, counts } = h;
+  const { clock, botOpened, checkedKeys, db, restart, send, click, counts } = h;
   beforeAll(h.start);
   afterAll(h.stop);
 

@@ -5,9 +5,11 @@ import { recordedBot } from "../test-support/recorded-bot.ts";
 describe("telegram /settings: notifications, slippage cap, trailing stop", () => {
   const h = recordedBot();
   const { from, db, send, click } = h;
-  beforeAll(h.start);
-  // The sender is a Mimic user from their first message.
-  beforeAll(() => h.send("/start"));
+  beforeAll(async () => {
+    await h.start();
+    // The sender is a Mimic user from their first message.
+    await h.send("/start");
+  });
   afterAll(h.stop);
 
   it("/settings switches notifications, and offers where they go once Discord is connected too", async () => {

@@ -6,10 +6,12 @@ import { recordedBot } from "../test-support/recorded-bot.ts";
 // Handlers through bot.handleUpdate, every outbound API call recorded (test-support/recorded-bot.ts).
 describe("telegram /2fa and /panic: codes, the lock, and the setup picture", () => {
   const h = recordedBot();
-  const { clock, calls, cipher, from, db, send } = h;
-  beforeAll(h.start);
-  // The sender is a Mimic user from their first message.
-  beforeAll(() => h.send("/start"));
+  const { clock, cipher, from, db, send } = h;
+  beforeAll(async () => {
+    await h.start();
+    // The sender is a Mimic user from their first message.
+    await h.send("/start");
+  });
   afterAll(h.stop);
 
   it("/panic ends on cancel or /cancel, which are not counted as wrong codes", async () => {
