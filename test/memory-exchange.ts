@@ -40,11 +40,13 @@ export function createMemoryExchange(opts: { price?: string; balance?: string } 
       if (fault === "rate-limit") throw new AppError("RATE_LIMITED", "slow down", { retryAfterMs: 30 });
       if (fault === "reject") throw new AppError("INSUFFICIENT_MARGIN", "Margin is insufficient");
       if (fault === "would-trigger") throw new AppError("WOULD_TRIGGER", "Order would immediately trigger.");
-      // An IOC limit (a capped entry) fills at the price when that is within its limit, else expires unfilled.
-      const ioc = req.type === "limit";
+      // An IOC limit (a capped entry) fills at the price when that is within its limit, else expires unfilled; a
+      // GTC one (a zone's entry, a DCA order) fills the same way when marketable, else rests.
+      const limit = req.type === "limit";
+      const ioc = limit && req.timeInForce !== "GTC";
       const within =
-        !ioc || !req.price || (req.side === "buy" ? state.price.lte(req.price) : state.price.gte(req.price));
-      const filled = req.type === "market" || (ioc && within);
+        !limit || !req.price || (req.side === "buy" ? state.price.lte(req.price) : state.price.gte(req.price));
+      const filled = req.type === "market" || (limit && within);
       const price = state.price;
       const result: OrderResult = {
         exchangeOrderId: String(orders.size + 1),

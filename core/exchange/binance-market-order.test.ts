@@ -34,23 +34,35 @@ const orders: MarketOrder[] = [
   { symbol: BTC, side: "sell", amount: "0.003", clientOrderId: "mimic-c", reduceOnly: true },
   { symbol: "ETH/USDT:USDT", side: "buy", amount: "12.5", clientOrderId: "mimic-d", reduceOnly: true },
   // Entries under a slippage cap: IOC limits.
-  { symbol: BTC, side: "buy", amount: "0.003", clientOrderId: "mimic-e", reduceOnly: false, iocPrice: "65195" },
-  { symbol: BTC, side: "sell", amount: "0.1", clientOrderId: "mimic-f", reduceOnly: false, iocPrice: "64805.1" },
-  { symbol: "ETH/USDT:USDT", side: "sell", amount: "1", clientOrderId: "mimic-g", reduceOnly: true, iocPrice: "3000" },
+  { symbol: BTC, side: "buy", amount: "0.003", clientOrderId: "mimic-e", reduceOnly: false, limitPrice: "65195" },
+  { symbol: BTC, side: "sell", amount: "0.1", clientOrderId: "mimic-f", reduceOnly: false, limitPrice: "64805.1" },
+  {
+    symbol: "ETH/USDT:USDT",
+    side: "sell",
+    amount: "1",
+    clientOrderId: "mimic-g",
+    reduceOnly: true,
+    limitPrice: "3000",
+  },
+  // Resting limits: an entry zone's legs, a DCA order.
+  { symbol: BTC, side: "buy", amount: "0.003", clientOrderId: "mimic-h", reduceOnly: false, limitPrice: "63000" },
+  { symbol: BTC, side: "sell", amount: "0.02", clientOrderId: "mimic-i", reduceOnly: false, limitPrice: "67000.5" },
 ];
+const gtc = new Set(["mimic-h", "mimic-i"]);
+for (const o of orders) if (gtc.has(o.clientOrderId)) o.timeInForce = "GTC";
 
 describe("Binance USDⓈ-M market orders by the implicit endpoint", () => {
   it("sends the request ccxt's createOrder builds", () => {
     for (const o of orders) {
       const params: Dict = { clientOrderId: o.clientOrderId };
       if (o.reduceOnly) params.reduceOnly = true;
-      if (o.iocPrice) params.timeInForce = "IOC";
+      if (o.limitPrice) params.timeInForce = o.timeInForce ?? "IOC";
       const ccxtRequest = (ex as unknown as { createOrderRequest(...a: unknown[]): Dict }).createOrderRequest(
         o.symbol,
-        o.iocPrice ? "limit" : "market",
+        o.limitPrice ? "limit" : "market",
         o.side,
         Number(o.amount),
-        o.iocPrice ? Number(o.iocPrice) : undefined,
+        o.limitPrice ? Number(o.limitPrice) : undefined,
         params,
       );
       expect(binanceMarketOrderRequest(ex, o)).toEqual(ccxtRequest);
@@ -114,6 +126,26 @@ describe("Binance USDⓈ-M market orders by the implicit endpoint", () => {
       { ...base, status: "EXPIRED", executedQty: "0.002", avgPrice: "64251", side: "SELL", reduceOnly: true },
       { ...base, status: "EXPIRED_IN_MATCH", executedQty: "0", avgPrice: "0" },
       { ...base, status: "REJECTED", executedQty: "0", avgPrice: "0" },
+      // A resting GTC limit, untouched and partly filled, then cancelled with its filled part.
+      { ...base, type: "LIMIT", origType: "LIMIT", price: "63000", status: "NEW", executedQty: "0", avgPrice: "0" },
+      {
+        ...base,
+        type: "LIMIT",
+        origType: "LIMIT",
+        price: "63000",
+        status: "PARTIALLY_FILLED",
+        executedQty: "0.001",
+        avgPrice: "63000",
+      },
+      {
+        ...base,
+        type: "LIMIT",
+        origType: "LIMIT",
+        price: "63000",
+        status: "CANCELED",
+        executedQty: "0.001",
+        avgPrice: "63000",
+      },
       // An IOC limit the market had moved past, and one that met part of the book.
       { ...base, type: "LIMIT", origType: "LIMIT", timeInForce: "IOC", price: "65195", status: "EXPIRED" },
       {
@@ -141,5 +173,15 @@ describe("Binance USDⓈ-M market orders by the implicit endpoint", () => {
         avgPrice: viaCcxt.avgPrice?.toString(),
       });
     }
+    // A resting limit is open while anything is left, with what has filled so far; cancelled, it keeps that part.
+    const read = (i: number) => {
+      const r = fromBinanceOrder(answers[i] as Dict, o);
+      return [r.status, r.filledAmount.toString(), r.avgPrice?.toString()];
+    };
+    expect([read(7), read(8), read(9)]).toEqual([
+      ["open", "0", undefined],
+      ["open", "0.001", "63000"],
+      ["canceled", "0.001", "63000"],
+    ]);
   });
 });

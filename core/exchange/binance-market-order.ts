@@ -12,14 +12,17 @@ export interface MarketOrder {
   clientOrderId: string;
   reduceOnly: boolean;
   /**
-   * Set: an immediate-or-cancel LIMIT order at this price (priceToPrecision's string) instead of MARKET: an entry
-   * under its slippage cap, the order every follower of a signal now sends.
+   * Set: a LIMIT order at this price (priceToPrecision's string) instead of MARKET: immediate-or-cancel for an entry
+   * under its slippage cap (the order every follower of a signal sends), GTC for one that rests (an entry zone's
+   * leg, a DCA order; a zone is placed by every follower too).
    */
-  iocPrice?: string;
+  limitPrice?: string;
+  /** With limitPrice; IOC when absent. */
+  timeInForce?: "IOC" | "GTC";
 }
 
 /**
- * The request ccxt's createOrder builds for a plain market order, or an IOC limit one, on a linear perpetual
+ * The request ccxt's createOrder builds for a plain market order, or an IOC or GTC limit one, on a linear perpetual
  * (one-way mode, not portfolio margin). Kept equal to it by a test against `createOrderRequest`.
  */
 export function binanceMarketOrderRequest(ex: Exchange, o: MarketOrder): Dict {
@@ -28,13 +31,13 @@ export function binanceMarketOrderRequest(ex: Exchange, o: MarketOrder): Dict {
     side: o.side === "buy" ? "BUY" : "SELL",
     newClientOrderId: o.clientOrderId,
     newOrderRespType: "RESULT",
-    type: o.iocPrice === undefined ? "MARKET" : "LIMIT",
+    type: o.limitPrice === undefined ? "MARKET" : "LIMIT",
     quantity: o.amount,
   };
   // In ccxt's order: the signature covers the query string as written.
-  if (o.iocPrice !== undefined) {
-    request.price = o.iocPrice;
-    request.timeInForce = "IOC";
+  if (o.limitPrice !== undefined) {
+    request.price = o.limitPrice;
+    request.timeInForce = o.timeInForce ?? "IOC";
   }
   if (o.reduceOnly) request.reduceOnly = true;
   return request;
@@ -99,8 +102,8 @@ export function signBinanceOrder(ex: Exchange, request: Dict): SignedRequest | u
 }
 
 /**
- * A plain market order (a close) or IOC limit order (an entry) on Binance USDⓈ-M, the call every follower of a
- * signal makes. The
+ * A plain market order (a close) or a limit order (an IOC entry, a resting GTC one) on Binance USDⓈ-M, the call
+ * every follower of a signal makes. The
  * request is built and signed here and sent with ccxt's own fetch, so timeouts, network failures and Binance's
  * error codes become the same ccxt errors as before; ccxt's generic createOrder builder, request pipeline and
  * order parser are skipped: ccxt went from 17% to 7% of the worker's profile per order in the fan-out

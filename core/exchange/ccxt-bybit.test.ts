@@ -107,6 +107,42 @@ describe("ccxt exchange client against a fake Bybit v5", () => {
     expect((await c.fetchPositions())[0]?.contracts.toFixed()).toBe("0.01");
   });
 
+  it("rests a GTC limit on the price step: open with its fills so far, cancelled keeping them", async () => {
+    const c = client("by-gtc");
+    const since = new Date();
+    const placed = await c.createOrder({
+      symbol: BTC,
+      side: "sell",
+      type: "limit",
+      price: dec("61000.03"),
+      timeInForce: "GTC",
+      amount: dec("0.01"),
+      clientOrderId: "by-zone-1",
+    });
+    expect(placed).toMatchObject({ status: "open", clientOrderId: "by-zone-1" });
+    expect(placed.filledAmount.toFixed()).toBe("0");
+    const sent = fake.state.accounts.get("by-gtc")?.orders.get("by-zone-1");
+    expect(sent).toMatchObject({ orderType: "Limit", timeInForce: "GTC", orderStatus: "New" });
+    expect(sent?.price.toFixed()).toBe("61000");
+    expect((await c.fetchOpenOrders()).map((o) => o.clientOrderId)).toEqual(["by-zone-1"]);
+
+    fake.fillLimit("by-gtc", "by-zone-1", "0.006");
+    const partial = await c.findOrder(BTC, "by-zone-1");
+    expect(partial?.status).toBe("open");
+    expect([partial?.filledAmount.toFixed(), partial?.avgPrice?.toFixed()]).toEqual(["0.006", "61000"]);
+    expect((await c.fetchPositions())[0]).toMatchObject({ side: "short" });
+
+    await c.cancelOrder(BTC, "by-zone-1");
+    const canceled = await c.findOrder(BTC, "by-zone-1");
+    expect(canceled?.status).toBe("canceled");
+    expect(canceled?.filledAmount.toFixed()).toBe("0.006");
+    const fills = await c.fetchFills(BTC, since);
+    expect(fills.map((f) => [f.clientOrderId, f.amount.toFixed(), f.price.toFixed(), f.fee?.toFixed()])).toEqual([
+      ["by-zone-1", "0.006", "61000", "0.0732"],
+    ]);
+    expect((await c.fetchPositions())[0]?.contracts.toFixed()).toBe("0.006");
+  });
+
   it("maps bybit errors: invalid key, bad signature, insufficient margin, duplicate link id", async () => {
     fake.revokeKey("by-revoked");
     const revoked = client("by-revoked");

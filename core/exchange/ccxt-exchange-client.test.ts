@@ -128,10 +128,62 @@ describe("ccxt exchange client against the fake Binance USDⓈ-M", () => {
     const refused = await ioc("ioc-entry-2", "sell", "60050");
     expect(refused).toMatchObject({ status: "canceled", clientOrderId: "ioc-entry-2" });
     expect(refused.filledAmount.toFixed()).toBe("0");
-    // Never without its price and IOC: nothing would watch a resting entry.
+    // Never without its price and a timeInForce: nothing rests by accident.
     await expect(
       c.createOrder({ symbol: BTC, side: "buy", type: "limit", amount: dec("0.01"), clientOrderId: "ioc-entry-3" }),
     ).rejects.toSatisfy((e) => isAppError(e, "BAD_REQUEST"));
+  });
+
+  it("rests a GTC limit on the price step: open with its fills so far, cancelled keeping them", async () => {
+    const c = client();
+    const key = `client-test-${keyN}`;
+    const gtc = (clientOrderId: string, price: string) =>
+      c.createOrder({
+        symbol: BTC,
+        side: "buy",
+        type: "limit",
+        price: dec(price),
+        timeInForce: "GTC",
+        amount: dec("0.01"),
+        clientOrderId,
+      });
+    const placed = await gtc("zone-1", "59000.04");
+    expect(placed).toMatchObject({ status: "open", clientOrderId: "zone-1" });
+    expect(placed.filledAmount.toFixed()).toBe("0");
+    expect(placed.avgPrice).toBeUndefined();
+    const sent = fake.account(key)?.ordersByClientId.get("zone-1");
+    expect(sent).toMatchObject({ type: "LIMIT", timeInForce: "GTC", status: "NEW" });
+    expect(sent?.price.toFixed()).toBe("59000");
+    expect((await c.fetchOpenOrders()).map((o) => o.clientOrderId)).toEqual(["zone-1"]);
+
+    const since = new Date();
+    fake.fillLimit("zone-1", "0.004", key);
+    const partial = await c.findOrder(BTC, "zone-1");
+    expect(partial).toMatchObject({ status: "open", exchangeOrderId: placed.exchangeOrderId });
+    expect([partial?.filledAmount.toFixed(), partial?.avgPrice?.toFixed()]).toEqual(["0.004", "59000"]);
+    expect((await c.fetchPositions())[0]?.contracts.toFixed()).toBe("0.004");
+
+    await c.cancelOrder(BTC, "zone-1");
+    const canceled = await c.findOrder(BTC, "zone-1");
+    expect(canceled?.status).toBe("canceled");
+    expect(canceled?.filledAmount.toFixed()).toBe("0.004");
+    const fills = await c.fetchFills(BTC, since);
+    expect(fills.map((f) => [f.orderId, f.amount.toFixed(), f.price.toFixed(), f.fee?.toFixed()])).toEqual([
+      [placed.exchangeOrderId, "0.004", "59000", "0.0472"],
+    ]);
+    expect(await c.fetchOpenOrders()).toEqual([]);
+
+    // One the price comes to fills whole, at its price.
+    await gtc("zone-2", "58000");
+    fake.setPrice("BTCUSDT", "57900");
+    try {
+      const filled = await c.findOrder(BTC, "zone-2");
+      expect(filled?.status).toBe("filled");
+      expect([filled?.filledAmount.toFixed(), filled?.avgPrice?.toFixed()]).toEqual(["0.01", "58000"]);
+      expect((await c.fetchPositions())[0]?.contracts.toFixed()).toBe("0.014");
+    } finally {
+      fake.setPrice("BTCUSDT", "60000");
+    }
   });
 
   it("places TP/SL as conditional orders, finds and cancels them by client id", async () => {

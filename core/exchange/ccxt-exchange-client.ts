@@ -97,9 +97,9 @@ export class CcxtExchangeClient implements ExchangeClient {
     const params: Dict = { clientOrderId: req.clientOrderId };
     if (req.reduceOnly) params.reduceOnly = true;
     const limit = req.type === "limit";
-    if (limit && (!req.price || req.timeInForce !== "IOC")) {
-      // A resting limit entry would need watching that nothing here does: Mimic's limit orders are IOC.
-      throw new AppError("BAD_REQUEST", "a limit order needs a price and timeInForce IOC");
+    if (limit && (!req.price || (req.timeInForce !== "IOC" && req.timeInForce !== "GTC"))) {
+      // Only a caller that watches a resting order may place one: it has to say GTC.
+      throw new AppError("BAD_REQUEST", "a limit order needs a price and timeInForce IOC or GTC");
     }
     if (!limit && req.type !== "market" && !req.triggerPrice) {
       throw new AppError("BAD_REQUEST", `a ${req.type} order needs a triggerPrice`);
@@ -115,8 +115,9 @@ export class CcxtExchangeClient implements ExchangeClient {
         const trigger = ex.priceToPrecision(req.symbol, req.triggerPrice.toFixed());
         params[req.type === "take_profit" ? "takeProfitPrice" : "stopLossPrice"] = trigger;
       }
-      // Already on the price step (the caller rounded it within the cap), so this only formats it.
+      // On the market's price step, as trigger prices are: an IOC entry's is already (rounded within its cap).
       const price = limit && req.price ? ex.priceToPrecision(req.symbol, req.price.toFixed()) : undefined;
+      const timeInForce = price ? req.timeInForce : undefined;
       const { marketOrder } = this.venue.profile;
       if (marketOrder && !req.triggerPrice) {
         return marketOrder(ex, {
@@ -125,10 +126,11 @@ export class CcxtExchangeClient implements ExchangeClient {
           amount,
           clientOrderId: req.clientOrderId,
           reduceOnly: req.reduceOnly === true,
-          iocPrice: price,
+          limitPrice: price,
+          timeInForce,
         });
       }
-      if (price) params.timeInForce = "IOC";
+      if (timeInForce) params.timeInForce = timeInForce;
       // The amount is already on the lot step as a string; as a number it round-trips exactly for ccxt.
       const placed = await ex.createOrder(
         req.symbol,

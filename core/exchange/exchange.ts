@@ -41,7 +41,11 @@ export interface MarketInfo {
   maxLeverage?: number;
 }
 
-/** "limit" is an entry under a slippage cap: immediate-or-cancel only, so nothing Mimic places ever rests unwatched. */
+/**
+ * "limit" is either an entry under a slippage cap (timeInForce IOC) or a resting order (GTC: an entry zone's leg, a
+ * DCA safety order) that the caller watches with findOrder and cancels itself when it expires. A limit without a
+ * timeInForce is refused, so nothing ever rests by accident.
+ */
 export type OrderType = "market" | "limit" | "take_profit" | "stop_loss";
 
 export interface OrderRequest {
@@ -53,8 +57,11 @@ export interface OrderRequest {
   triggerPrice?: Decimal;
   /** Required for limit: the limit price, already on the market's price step. */
   price?: Decimal;
-  /** Required for limit: what does not fill at once is cancelled (the venue answers EXPIRED / Cancelled). */
-  timeInForce?: "IOC";
+  /**
+   * Required for limit. IOC: what does not fill at once is cancelled (the venue answers EXPIRED / Cancelled).
+   * GTC: the order rests until it fills or is cancelled; one the price has already passed fills at once, as a taker.
+   */
+  timeInForce?: "IOC" | "GTC";
   reduceOnly?: boolean;
   /** Deterministic, at most 36 chars of [A-Za-z0-9_-]. */
   clientOrderId: string;
@@ -121,8 +128,13 @@ export interface ExchangeClient {
   /** Sets the account's leverage in the symbol, capped at the market's maximum; returns what it was set to. */
   setLeverage(symbol: string, leverage: number): Promise<number>;
   createOrder(req: OrderRequest): Promise<OrderResult>;
-  /** null when the exchange has no order with this client order id. */
+  /**
+   * null when the exchange has no order with this client order id. A resting (GTC) limit is "open" until it is
+   * done, with what has filled so far in filledAmount / avgPrice (0 / undefined before its first fill); then
+   * "filled", or "canceled" (cancelled, or a reduce-only rest the venue expired) keeping what did fill.
+   */
   findOrder(symbol: string, clientOrderId: string): Promise<OrderResult | null>;
+  /** Idempotent. A partly filled order stays "canceled" with its filled part, which stays in the position. */
   cancelOrder(symbol: string, clientOrderId: string): Promise<void>;
   /** Cancels every open order in the symbol (TP/SL included). */
   cancelAllOrders(symbol: string): Promise<void>;

@@ -14,6 +14,7 @@ import {
   RateLimitExceeded,
 } from "ccxt";
 import { AppError, type ErrorCode } from "../platform/errors.ts";
+import { processMetrics } from "../platform/metrics.ts";
 import { retryAfterMsFrom } from "./retry-after.ts";
 
 export interface CcxtErrorContext {
@@ -44,6 +45,7 @@ export function mapCcxtError(err: unknown, ctx: CcxtErrorContext): AppError {
     ccxtError: err instanceof Error ? err.constructor.name : typeof err,
   };
   if (exchangeCode !== undefined) details.exchangeCode = exchangeCode;
+  processMetrics().exchangeError(ctx.exchangeId, code);
   const retryAfterMs = code === "RATE_LIMITED" ? retryAfterMsFrom(ctx.responseHeaders, ctx.now) : undefined;
   if (retryAfterMs !== undefined) details.retryAt = (ctx.now ?? Date.now()) + retryAfterMs;
   // No `cause`: ccxt's own error carries the signed request URL, which is not ours to log.

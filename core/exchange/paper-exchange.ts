@@ -13,6 +13,7 @@ import type {
   Position,
 } from "./exchange.ts";
 import { applyPaperFill, PAPER_TAKER_FEE_RATE, paperFreeBalance, paperTriggers } from "./paper/paper-fill.ts";
+import { placePaperLimit } from "./paper/paper-limit.ts";
 import { createPaperPrices, type PaperPrices } from "./paper/paper-prices.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -53,15 +54,17 @@ const paperOrderResult = (o: PaperOrderRow): OrderResult => ({
   avgPrice: o.avgPrice ? dec(o.avgPrice) : undefined,
 });
 
-/**
- * Whether an IOC limit fills at `price`, the same price a market order would fill at: a buy at or below its limit,
- * a sell at or above it. A limit without its price or IOC is refused, as the ccxt client refuses it.
- */
-function withinLimit(req: OrderRequest, price: Decimal): boolean {
-  if (!req.price || req.timeInForce !== "IOC") {
-    throw new AppError("BAD_REQUEST", "a limit order needs a price and timeInForce IOC");
+/** A limit without its price or a timeInForce is refused, as the ccxt client refuses it. */
+function limitPrice(req: OrderRequest): Decimal {
+  if (!req.price || (req.timeInForce !== "IOC" && req.timeInForce !== "GTC")) {
+    throw new AppError("BAD_REQUEST", "a limit order needs a price and timeInForce IOC or GTC");
   }
-  return req.side === "buy" ? price.lte(req.price) : price.gte(req.price);
+  return req.price;
+}
+
+/** Whether an IOC limit fills at `price`, the price a market order would fill at: a buy at or below its limit. */
+function withinLimit(req: OrderRequest, price: Decimal): boolean {
+  return paperTriggers("limit", req.side, limitPrice(req), price);
 }
 
 /** Serialises everything that touches one paper account, across processes. */
@@ -76,7 +79,8 @@ export function lockedPaperAccount<T>(db: DbClient, accountId: string, fn: (tx: 
  * A dry-run venue that behaves like an exchange: balance, positions and orders live in Postgres so every worker
  * sees one account; market orders fill at the live price with a taker fee, and so do IOC limit orders (a capped
  * entry) when that price is within their limit (else they expire unfilled); TP/SL rest until the paper tick
- * (core/exchange/paper/trigger-paper-orders.ts) sees the price cross them, and one already crossed is refused.
+ * (core/exchange/paper/trigger-paper-orders.ts) sees the price cross them, and one already crossed is refused;
+ * GTC limits rest until the tick sees the price reach them and fill at their price (paper/paper-limit.ts).
  */
 export function createPaperExchange(accountId: string, deps: PaperExchangeDeps): ExchangeClient {
   const { db } = deps;
@@ -101,6 +105,14 @@ export function createPaperExchange(accountId: string, deps: PaperExchangeDeps):
         reduceOnly: req.reduceOnly ?? false,
       };
       if (req.type !== "market" && req.type !== "limit") return restConditional(tx, req, base);
+      if (req.type === "limit" && req.timeInForce === "GTC") {
+        const mark = (await prices.markPrice(req.symbol)) ?? req.referencePrice;
+        const order = await placePaperLimit(tx, accountId, { ...req, price: limitPrice(req) }, base, {
+          mark,
+          takerFeeRate: feeRate,
+        });
+        return paperOrderResult(order);
+      }
 
       const price = await prices.fillPrice(req.symbol, req.referencePrice);
       if (req.type === "limit" && !withinLimit(req, price)) {

@@ -45,8 +45,8 @@ export interface VenueProfile {
    */
   sharedOptions?: readonly string[];
   /**
-   * A plain market order, or an IOC limit one (a capped entry), by a shorter path than ccxt's createOrder, where
-   * one is worth having (the fan-out's).
+   * A plain market order, or a limit one (an IOC capped entry, a resting GTC one), by a shorter path than ccxt's
+   * createOrder, where one is worth having (the fan-out's).
    */
   marketOrder?(ex: Exchange, order: MarketOrder): Promise<OrderResult>;
   /**

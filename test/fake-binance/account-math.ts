@@ -56,7 +56,7 @@ export interface FillEffect {
   commission: Decimal;
 }
 
-/** Moves the position by a fill; realised PnL and the taker fee settle into the wallet. */
+/** Moves the position by a fill; realised PnL and the fee (taker unless told) settle into the wallet. */
 export function applyFill(
   state: FakeBinanceState,
   account: FakeAccount,
@@ -64,6 +64,7 @@ export function applyFill(
   qty: Decimal,
   price: Decimal,
   now: number,
+  feeRate: Decimal = state.takerFeeRate,
 ): FillEffect {
   const key = positionKey(order.symbol, order.positionSide);
   const delta = signedQty(order.side, qty);
@@ -84,7 +85,7 @@ export function applyFill(
     if (next.isZero()) pos.entryPrice = ZERO;
     else if (next.isPositive() !== old.isPositive()) pos.entryPrice = price;
   }
-  const commission = qty.mul(price).mul(state.takerFeeRate);
+  const commission = qty.mul(price).mul(feeRate);
   account.wallet = account.wallet.sub(commission);
   pos.amt = next;
   pos.updateTime = now;

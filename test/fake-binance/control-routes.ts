@@ -1,4 +1,5 @@
 import { Decimal } from "../../core/platform/decimal.ts";
+import { placeAlgoOrder } from "./algo-orders.ts";
 import { faultsFromJson } from "./faults.ts";
 import type { FakeBinance } from "./start-fake-binance.ts";
 import type { PositionSide, Side } from "./state.ts";
@@ -6,6 +7,8 @@ import type { PositionSide, Side } from "./state.ts";
 // HTTP control surface under /__control, so a fake running in another process (benchmarks) can be driven:
 //   POST   /__control/price          {symbol, price}
 //   POST   /__control/positions      {positions: [{apiKey, symbol, amt, entryPrice}]}: held positions, set in bulk
+//   POST   /__control/algo-orders    {orders: [{apiKey, symbol, side, type, triggerPrice, quantity, clientAlgoId}]}:
+//                                     resting reduce-only conditional orders (STOP_MARKET, TAKE_PROFIT_MARKET), in bulk
 //   POST   /__control/keys           {apiKey, secret?, balance?}
 //   POST   /__control/keys/revoke    {apiKey}
 //   POST   /__control/balance        {apiKey, balance}
@@ -15,14 +18,17 @@ import type { PositionSide, Side } from "./state.ts";
 //   GET    /__control/creates?clientOrderId=...   (without clientOrderId: every id with its accepted count)
 //   GET    /__control/account?apiKey=...
 //   POST   /__control/reset-counters
-//   POST   /__control/fee            {takerFeeRate}                       e.g. "0.0005"; "0" for no fees
+//   POST   /__control/fee            {takerFeeRate?, makerFeeRate?}       e.g. "0.0005"; "0" for no fees
+//   POST   /__control/fill-limit     {clientOrderId, qty, apiKey?} -> order JSON: fills qty (lot step, at most what
+//                                     is left) of one resting LIMIT at its price, as a maker; PARTIALLY_FILLED
+//                                     while some is left. Without apiKey, the one account resting that id.
 //   POST   /__control/settle         fill / expire now what delayedFill left pending -> {settled}
 //   POST   /__control/weight-limit   {limitPerMinute?, banBaseSec?, windowMs?}   (absent limit: not enforced)
 //   GET    /__control/weight         {used, limitPerMinute, banBaseSec, windowMs}
 //   POST   /__control/user-order     {apiKey, symbol, side, qty, reduceOnly?, positionSide?} -> order JSON
 //   POST   /__control/user-cancel    {apiKey, clientOrderId}  -> {canceled: "order" | "algo"}
 //   POST   /__control/position-mode  {apiKey, hedge: boolean}
-// Refusals by Binance's rules (user-order, user-cancel, position-mode) answer its status and {code, msg}.
+// Refusals by Binance's rules (user-order, user-cancel, position-mode, fill-limit) answer its status and {code, msg}.
 
 export interface ControlReply {
   status: number;
@@ -105,9 +111,19 @@ export function handleControl(
     case "POST /__control/reset-counters":
       fake.resetCounters();
       return ok;
-    case "POST /__control/fee":
-      fake.setTakerFeeRate(str(body, "takerFeeRate"));
+    case "POST /__control/fee": {
+      const taker = optStr(body, "takerFeeRate");
+      const maker = optStr(body, "makerFeeRate");
+      if (taker === undefined && maker === undefined) throw new Error(`"takerFeeRate" or "makerFeeRate" is needed`);
+      if (taker !== undefined) fake.setTakerFeeRate(taker);
+      if (maker !== undefined) fake.setMakerFeeRate(maker);
       return ok;
+    }
+    case "POST /__control/fill-limit":
+      return {
+        status: 200,
+        body: fake.fillLimit(str(body, "clientOrderId"), str(body, "qty"), optStr(body, "apiKey")),
+      };
     case "POST /__control/settle":
       return { status: 200, body: { settled: fake.settlePending() } };
     case "POST /__control/weight-limit":
@@ -131,6 +147,25 @@ export function handleControl(
         });
       }
       return { status: 200, body: { set: list.length } };
+    }
+    case "POST /__control/algo-orders": {
+      // Benchmarks start from trades whose TP/SL already rest: placed directly, by Binance's own rules.
+      const list = Array.isArray(body.orders) ? (body.orders as Record<string, unknown>[]) : [];
+      for (const o of list) {
+        const account = fake.state.resolveKey(str(o, "apiKey")) ?? fake.state.addKey(str(o, "apiKey"));
+        const params = {
+          algoType: "CONDITIONAL",
+          symbol: str(o, "symbol"),
+          side: str(o, "side"),
+          type: str(o, "type"),
+          triggerPrice: str(o, "triggerPrice"),
+          quantity: str(o, "quantity"),
+          clientAlgoId: str(o, "clientAlgoId"),
+          reduceOnly: "true",
+        };
+        placeAlgoOrder(fake.state, account, params, Date.now());
+      }
+      return { status: 200, body: { placed: list.length } };
     }
     case "POST /__control/user-order": {
       const order = {

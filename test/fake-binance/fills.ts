@@ -31,7 +31,10 @@ export function registerOrder(account: FakeAccount, order: FakeOrder): void {
   account.ordersByClientId.set(order.clientOrderId, order);
 }
 
-/** Fills `qty` more of the order at `price`: position, wallet, executed quantity, average price, trade. */
+/**
+ * Fills `qty` more of the order at `price`: position, wallet, executed quantity, average price, trade. `maker`: a
+ * resting order the market came to, charged the maker fee.
+ */
 export function fillOrder(
   state: FakeBinanceState,
   account: FakeAccount,
@@ -39,13 +42,15 @@ export function fillOrder(
   qty: Decimal,
   price: Decimal,
   now: number,
+  opts: { maker?: boolean } = {},
 ): void {
-  const effect = applyFill(state, account, order, qty, price, now);
+  const maker = opts.maker === true;
+  const effect = applyFill(state, account, order, qty, price, now, maker ? state.makerFeeRate : state.takerFeeRate);
   const executed = order.executedQty.add(qty);
   order.avgPrice = order.executedQty.mul(order.avgPrice).add(qty.mul(price)).div(executed);
   order.executedQty = executed;
   order.updateTime = now;
-  recordTrade(state, account, order, { qty, price, ...effect }, now);
+  recordTrade(state, account, order, { qty, price, maker, ...effect }, now);
 }
 
 /** Whether a LIMIT order may fill at `market`: a buy at or below its price, a sell at or above it. */

@@ -13,6 +13,7 @@ import {
 } from "./order-params.ts";
 import { type DelayedFillPlan, startDelayedFill } from "./pending-fills.ts";
 import { closesHedgedSide, parsePositionSide } from "./position-mode.ts";
+import { restLimit } from "./resting-limits.ts";
 import {
   type FakeAccount,
   type FakeBinanceState,
@@ -37,9 +38,11 @@ export interface PlaceOptions {
 const TIME_IN_FORCE = new Set(["GTC", "IOC", "FOK", "GTX", "GTD"]);
 
 /**
- * POST /fapi/v1/order: MARKET fills at once at the current price. LIMIT rests (there is no book to match), except
- * timeInForce=IOC: it meets the book at once and fills at the current (mark) price if that is within its limit
- * (a buy's mark at or below it, a sell's at or above it); otherwise it ends EXPIRED with nothing filled.
+ * POST /fapi/v1/order: MARKET fills at once at the current price. LIMIT with timeInForce=IOC meets the book at once
+ * and fills at the current (mark) price if that is within its limit (a buy's mark at or below it, a sell's at or
+ * above it); otherwise it ends EXPIRED with nothing filled. Any other LIMIT (GTC) is checked like Binance checks
+ * it at its own price (notional, margin, or a position to reduce), fills at once at the mark as a taker when that
+ * is already within its limit, and otherwise rests until a price move or a test fills it (resting-limits.ts).
  */
 export function placeOrder(
   state: FakeBinanceState,
@@ -98,6 +101,19 @@ export function placeOrder(
     } else {
       fillOrder(state, account, order, target, market, now);
       order.status = target.eq(qty) ? "FILLED" : "EXPIRED";
+    }
+  } else {
+    const target = reducing ? reducibleQty(account, spec.symbol, positionSide, side, qty) : qty;
+    if (!reducing) checkOpen(state, account, spec.symbol, positionSide, side, qty, price, spec.minNotional);
+    if (withinLimit(order, market) && timeInForce === "GTX") {
+      // Post-only: it would take, so Binance expires it instead.
+      order.status = "EXPIRED";
+    } else if (withinLimit(order, market)) {
+      // Marketable: it takes from the book at once, like an IOC, and whatever a reduce-only one cannot reduce expires.
+      fillOrder(state, account, order, target, market, now);
+      order.status = target.eq(qty) ? "FILLED" : "EXPIRED";
+    } else {
+      restLimit(state, account, order);
     }
   }
 

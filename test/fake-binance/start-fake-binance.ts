@@ -11,6 +11,7 @@ import { checkLiquidations } from "./liquidation.ts";
 import { dropPending, settleAll } from "./pending-fills.ts";
 import { changePositionMode } from "./position-mode.ts";
 import type { WeightLimitOptions } from "./request-weight.ts";
+import { fillLimit, fillRestingLimits } from "./resting-limits.ts";
 import type { RouteTable } from "./route.ts";
 import { accountRoutes } from "./routes-account.ts";
 import { algoRoutes } from "./routes-algo.ts";
@@ -36,8 +37,10 @@ export interface FakeBinanceOptions {
   startingBalance?: string;
   /** Accept unknown keys signed with `secret-<apiKey>`. Default true. */
   autoRegisterKeys?: boolean;
-  /** Charged on every fill (all fills are taker). Default "0.0005", Binance's VIP 0 taker rate. */
+  /** Charged on every fill but a resting LIMIT's. Default "0.0005", Binance's VIP 0 taker rate. */
   takerFeeRate?: string;
+  /** Charged when the price comes to a resting LIMIT order. Default "0.0002", Binance's VIP 0 maker rate. */
+  makerFeeRate?: string;
   symbols?: SymbolSpec[];
   faults?: FaultConfig;
   /** How long a "timeoutAfterAccept" (or "lookupTimeout") socket is held before being destroyed. Default 60 s. */
@@ -69,12 +72,21 @@ export interface FakeBinance {
   readonly url: string;
   readonly port: number;
   readonly state: FakeBinanceState;
-  /** Moves last = mark: fires the TP/SL it crosses, then liquidates every account it takes under maintenance. */
+  /**
+   * Moves last = mark: fills the resting LIMIT orders it reaches (at their price), fires the TP/SL it crosses, then
+   * liquidates every account it takes under maintenance.
+   */
   setPrice(symbol: string, price: string): void;
+  /**
+   * Fills `qty` (on the lot step, at most what is left) of one resting LIMIT order at its price, as a maker: found
+   * by client id on the key's account, or on the one account holding it. Returns the order's JSON.
+   */
+  fillLimit(clientOrderId: string, qty: string, apiKey?: string): Record<string, unknown>;
   addKey(apiKey: string, secret?: string, balance?: string): void;
   revokeKey(apiKey: string): void;
   setBalance(apiKey: string, balance: string): void;
   setTakerFeeRate(rate: string): void;
+  setMakerFeeRate(rate: string): void;
   setFaults(faults: FaultConfig): void;
   /** Fills or expires at once every market order the delayedFill fault left pending; returns how many. */
   settlePending(): number;
@@ -105,6 +117,7 @@ export async function startFakeBinance(opts: FakeBinanceOptions = {}): Promise<F
     startingBalance: opts.startingBalance ?? "10000",
     autoRegisterKeys: opts.autoRegisterKeys ?? true,
     takerFeeRate: opts.takerFeeRate ?? "0.0005",
+    makerFeeRate: opts.makerFeeRate ?? "0.0002",
     symbols: opts.symbols,
   });
   state.weight.configure({
@@ -179,15 +192,21 @@ export async function startFakeBinance(opts: FakeBinanceOptions = {}): Promise<F
       const previous = state.price(symbol);
       state.prices.set(symbol, new Decimal(price));
       const now = Date.now();
-      // Resting TP/SL first: they normally sit between the entry and the liquidation price.
+      // Resting limits (entries, DCA) and TP/SL first: they normally sit between the entry and the liquidation
+      // price. Limits before stops, as a DCA order normally sits nearer the price than the stop does.
+      fillRestingLimits(state, symbol, now);
       triggerAlgoOrders(state, symbol, now);
       checkLiquidations(state, symbol, previous, now);
     },
+    fillLimit: (clientOrderId, qty, apiKey) => orderJson(state, fillLimit(state, clientOrderId, qty, apiKey)),
     addKey: (apiKey, secret, balance) => void state.addKey(apiKey, secret, balance),
     revokeKey: (apiKey) => state.revokeKey(apiKey),
     setBalance: (apiKey, balance) => state.setBalance(apiKey, balance),
     setTakerFeeRate(rate) {
       state.takerFeeRate = new Decimal(rate);
+    },
+    setMakerFeeRate(rate) {
+      state.makerFeeRate = new Decimal(rate);
     },
     setFaults(next) {
       faults = next;

@@ -91,6 +91,7 @@ export interface StateOptions {
   /** When true, unknown keys are accepted with secret `secret-<apiKey>`. */
   autoRegisterKeys: boolean;
   takerFeeRate: string;
+  makerFeeRate: string;
   symbols?: SymbolSpec[];
 }
 
@@ -110,6 +111,8 @@ export class FakeBinanceState {
   readonly weight = new RequestWeight();
   readonly violations: Violation[] = [];
   readonly openAlgoBySymbol = new Map<string, Set<{ account: FakeAccount; order: FakeAlgoOrder }>>();
+  /** LIMIT orders that rest (GTC), per symbol, for price moves to fill; entries no longer open are dropped lazily. */
+  readonly restingLimitsBySymbol = new Map<string, Set<{ account: FakeAccount; order: FakeOrder }>>();
   /** API keys whose restrictions say withdrawals are enabled (GET /sapi/v1/account/apiRestrictions). */
   readonly withdrawalKeys = new Set<string>();
   totalRequests = 0;
@@ -123,6 +126,8 @@ export class FakeBinanceState {
   readonly ordersPer50ms: number[] = [];
   startingBalance: Decimal;
   takerFeeRate: Decimal;
+  /** Charged on fills of resting LIMIT orders (they were in the book first). */
+  makerFeeRate: Decimal;
   autoRegisterKeys: boolean;
   private nextId = 1_000_000;
   private nextTradeId = 5_000_000;
@@ -130,6 +135,7 @@ export class FakeBinanceState {
   constructor(opts: StateOptions) {
     this.startingBalance = new Decimal(opts.startingBalance);
     this.takerFeeRate = new Decimal(opts.takerFeeRate);
+    this.makerFeeRate = new Decimal(opts.makerFeeRate);
     this.autoRegisterKeys = opts.autoRegisterKeys;
     for (const s of opts.symbols ?? defaultSymbols) {
       this.symbols.set(s.symbol, s);

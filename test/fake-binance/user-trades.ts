@@ -1,8 +1,8 @@
 import type { Decimal } from "../../core/platform/decimal.ts";
 import type { FakeAccount, FakeBinanceState, FakeOrder, PositionSide, Side } from "./state.ts";
 
-// Every fill is a trade of the account (GET /fapi/v1/userTrades): market fills, triggered TP/SL, liquidations
-// and the user's own orders alike. Always taker: the fake has no book for anyone to rest in.
+// Every fill is a trade of the account (GET /fapi/v1/userTrades): market fills, triggered TP/SL, liquidations,
+// resting limits and the user's own orders alike. Taker, except a resting LIMIT's fill: the price came to it.
 
 export interface FakeTrade {
   id: number;
@@ -14,6 +14,7 @@ export interface FakeTrade {
   qty: Decimal;
   realizedPnl: Decimal;
   commission: Decimal;
+  maker: boolean;
   time: number;
 }
 
@@ -21,7 +22,7 @@ export function recordTrade(
   state: FakeBinanceState,
   account: FakeAccount,
   order: FakeOrder,
-  fill: { qty: Decimal; price: Decimal; realizedPnl: Decimal; commission: Decimal },
+  fill: { qty: Decimal; price: Decimal; realizedPnl: Decimal; commission: Decimal; maker: boolean },
   now: number,
 ): FakeTrade {
   const trade: FakeTrade = {
@@ -53,6 +54,6 @@ export function tradeJson(state: FakeBinanceState, t: FakeTrade): Record<string,
     time: t.time,
     positionSide: t.positionSide,
     buyer: t.side === "BUY",
-    maker: false,
+    maker: t.maker,
   };
 }

@@ -34,26 +34,7 @@ function protectionPrice(inst: BybitInstrument, side: Side): Decimal {
 export function executeMarket(state: FakeBybitState, a: BybitAccount, order: BybitOrder, limit?: Decimal): void {
   const inst = state.instrument(order.symbol);
   const price = inst.price;
-  if (closesOnly(order)) {
-    // Trimmed to the position; with nothing to close Bybit answers 110017 (its docs word it "orderQty will be
-    // truncated to zero"; the API was seen answering the message below).
-    const room = closableQty(state, a, order);
-    if (room.isZero()) throw new BybitError(110017, "Reduce-only rule not satisfied");
-    if (room.lt(order.qty)) order.qty = room;
-  } else {
-    const value = order.qty.mul(price);
-    if (value.lt(inst.minNotional)) throw new BybitError(110094, "Order notional value below the lower limit");
-    const size = state.position(a, order.symbol, order.positionIdx).size;
-    const grows = size
-      .add(order.side === "Buy" ? order.qty : order.qty.neg())
-      .abs()
-      .sub(size.abs());
-    const needed = Decimal.max(grows, 0)
-      .mul(price)
-      .div(leverageOf(a, order.symbol))
-      .add(value.mul(state.config.takerFeeRate));
-    if (needed.gt(availableBalance(state, a))) throw new BybitError(110007, "ab not enough for new order");
-  }
+  admit(state, a, order, price);
   order.updatedTime = Date.now();
   if (limit) {
     order.price = limit;
@@ -74,4 +55,32 @@ export function executeMarket(state: FakeBybitState, a: BybitAccount, order: Byb
   }
   applyFill(state, a, order, order.qty, price);
   order.orderStatus = "Filled";
+}
+
+/**
+ * Bybit's checks of a new order valued at `price`: a closing one is trimmed to the position (refused with nothing
+ * to close), an opening one needs the minimum notional and the margin (with its taker fee) available.
+ */
+export function admit(state: FakeBybitState, a: BybitAccount, order: BybitOrder, price: Decimal): void {
+  const inst = state.instrument(order.symbol);
+  if (closesOnly(order)) {
+    // Trimmed to the position; with nothing to close Bybit answers 110017 (its docs word it "orderQty will be
+    // truncated to zero"; the API was seen answering the message below).
+    const room = closableQty(state, a, order);
+    if (room.isZero()) throw new BybitError(110017, "Reduce-only rule not satisfied");
+    if (room.lt(order.qty)) order.qty = room;
+  } else {
+    const value = order.qty.mul(price);
+    if (value.lt(inst.minNotional)) throw new BybitError(110094, "Order notional value below the lower limit");
+    const size = state.position(a, order.symbol, order.positionIdx).size;
+    const grows = size
+      .add(order.side === "Buy" ? order.qty : order.qty.neg())
+      .abs()
+      .sub(size.abs());
+    const needed = Decimal.max(grows, 0)
+      .mul(price)
+      .div(leverageOf(a, order.symbol))
+      .add(value.mul(state.config.takerFeeRate));
+    if (needed.gt(availableBalance(state, a))) throw new BybitError(110007, "ab not enough for new order");
+  }
 }

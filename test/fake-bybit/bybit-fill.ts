@@ -9,9 +9,9 @@ import {
   ZERO,
 } from "./bybit-state.ts";
 
-// One fill of one order: the position moves, realised PnL and the taker fee settle into the wallet, and the
-// execution is recorded the way GET /v5/execution/list reports it. Every path that trades comes through here:
-// API orders, the app's orders, triggered conditional orders and liquidations.
+// One fill of one order: the position moves, realised PnL and the fee settle into the wallet, and the execution
+// is recorded the way GET /v5/execution/list reports it. Every path that trades comes through here: API orders,
+// the app's orders, triggered conditional orders, resting limits (the maker fee) and liquidations.
 
 /** Bybit reports fees to 8 decimals; the wallet is charged exactly what is reported. */
 const feeOf = (value: Decimal, rate: Decimal) => value.mul(rate).toDecimalPlaces(8, Decimal.ROUND_HALF_UP);
@@ -23,11 +23,12 @@ export function applyFill(
   qty: Decimal,
   price: Decimal,
   execType: ExecType = "Trade",
+  maker = false,
 ): BybitExecution {
   const now = Date.now();
   const inst = state.instrument(order.symbol);
   const pos = state.position(a, order.symbol, order.positionIdx);
-  const rate = state.config.takerFeeRate;
+  const rate = maker ? state.config.makerFeeRate : state.config.takerFeeRate;
   const value = qty.mul(price);
   const fee = feeOf(value, rate);
   const signed = order.side === "Buy" ? qty : qty.neg();
@@ -64,8 +65,9 @@ export function applyFill(
   order.updatedTime = now;
 
   if (closed.gt(0)) {
-    // The closing share of this fill's fee, plus what opening the closed part cost (every fill is a taker's).
-    const fees = fee.mul(closed).div(qty).add(closed.mul(entry).mul(rate));
+    // The closing share of this fill's fee, plus what opening the closed part cost, taken to be a taker's (the
+    // position does not remember how it was opened).
+    const fees = fee.mul(closed).div(qty).add(closed.mul(entry).mul(state.config.takerFeeRate));
     recordClosedPnl(a, order, { closed, entry, price, net: pnl.sub(fees), execType, now });
   }
   const execution: BybitExecution = {
@@ -83,6 +85,8 @@ export function applyFill(
     execPrice: price,
     execQty: qty,
     execType,
+    orderType: order.orderType,
+    isMaker: maker,
     execTime: now,
     feeRate: rate,
     closedSize: closed,

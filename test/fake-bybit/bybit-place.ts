@@ -1,5 +1,6 @@
 import { Decimal } from "../../core/platform/decimal.ts";
 import { executeMarket } from "./bybit-execute.ts";
+import { placeRestingLimit } from "./bybit-limits.ts";
 import {
   type BybitAccount,
   BybitError,
@@ -12,8 +13,9 @@ import {
 } from "./bybit-state.ts";
 
 // POST /v5/order/create (and the app's orders, which take the same path). Market orders, plain or conditional
-// (triggerPrice + triggerDirection: 1 fires when the price rises to it, 2 when it falls to it), and IOC limit
-// orders, which fill at once at the last price within their limit or end Cancelled with nothing filled.
+// (triggerPrice + triggerDirection: 1 fires when the price rises to it, 2 when it falls to it); IOC limit orders,
+// which fill at once at the last price within their limit or end Cancelled with nothing filled; GTC limit orders
+// (Bybit's default timeInForce), which rest until the price comes to them (bybit-limits.ts).
 // ccxt sends stopLossPrice / takeProfitPrice as exactly that: triggerPrice, a triggerDirection picked from the
 // side, and reduceOnly true.
 
@@ -23,7 +25,7 @@ export interface OrderInput {
   orderType?: string;
   qty?: string;
   orderLinkId?: string;
-  /** Limit orders: the limit price, and "IOC" (the only kind the fake takes). */
+  /** Limit orders: the limit price, and "IOC" or "GTC" (the default); the fake takes no other kind. */
   price?: string;
   timeInForce?: string;
   reduceOnly?: boolean;
@@ -42,8 +44,9 @@ export function placeOrder(state: FakeBybitState, a: BybitAccount, input: OrderI
   const side = input.side;
   if (side !== "Buy" && side !== "Sell") throw new BybitError(10001, "params error: side invalid");
   const orderType = input.orderType ?? "Market";
-  if (orderType !== "Market" && !(orderType === "Limit" && input.timeInForce === "IOC")) {
-    throw new BybitError(10001, "params error: the fake takes Market and IOC Limit orders only");
+  const timeInForce = orderType === "Limit" ? (input.timeInForce ?? "GTC") : "IOC";
+  if (orderType !== "Market" && !(orderType === "Limit" && (timeInForce === "IOC" || timeInForce === "GTC"))) {
+    throw new BybitError(10001, "params error: the fake takes Market, IOC Limit and GTC Limit orders only");
   }
   const limit = orderType === "Limit" ? new Decimal(input.price ?? "0") : undefined;
   if (limit && (limit.lte(0) || !limit.mod(inst.tickSize).isZero())) {
@@ -69,6 +72,7 @@ export function placeOrder(state: FakeBybitState, a: BybitAccount, input: OrderI
     symbol: inst.symbol,
     side,
     orderType,
+    timeInForce: timeInForce === "GTC" ? "GTC" : "IOC",
     orderStatus: "New",
     qty,
     price: ZERO,
@@ -91,6 +95,8 @@ export function placeOrder(state: FakeBybitState, a: BybitAccount, input: OrderI
   };
   if (conditional) {
     armTrigger(inst, order, input);
+  } else if (limit && timeInForce === "GTC") {
+    placeRestingLimit(state, a, order, limit);
   } else {
     executeMarket(state, a, order, limit);
   }

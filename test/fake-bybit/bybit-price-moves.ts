@@ -2,6 +2,7 @@ import { Decimal } from "../../core/platform/decimal.ts";
 import { cancelOpenOrder } from "./bybit-cancel.ts";
 import { executeMarket } from "./bybit-execute.ts";
 import { applyFill } from "./bybit-fill.ts";
+import { fillRestingLimits } from "./bybit-limits.ts";
 import { isLiquidated, liquidationPrice } from "./bybit-margin.ts";
 import {
   type BybitAccount,
@@ -14,14 +15,16 @@ import {
   ZERO,
 } from "./bybit-state.ts";
 
-// What a price move sets off, in the order the engine would meet it on the way: first the conditional orders
-// whose trigger was reached (they fill at the new price, so a gap means slippage), then liquidations of the
-// positions whose liquidation price the mark reached.
+// What a price move sets off, in the order the engine would meet it on the way: first the resting limit orders
+// the last price reached (they fill at their own price), then the conditional orders whose trigger was reached
+// (they fill at the new price, so a gap means slippage), then liquidations of the positions whose liquidation
+// price the mark reached.
 
 export function movePrice(state: FakeBybitState, symbol: string, prices: { last?: string; mark?: string }): void {
   const inst = state.instrument(symbol);
   if (prices.last !== undefined) inst.price = new Decimal(prices.last);
   if (prices.mark !== undefined) inst.markPrice = new Decimal(prices.mark);
+  for (const a of state.accounts.values()) fillRestingLimits(state, a, inst);
   for (const a of state.accounts.values()) fireTriggers(state, a, inst);
   for (const a of state.accounts.values()) liquidate(state, a, inst);
 }
@@ -76,6 +79,7 @@ function takeOver(state: FakeBybitState, a: BybitAccount, p: BybitPosition, pric
     symbol: p.symbol,
     side: p.size.isPositive() ? "Sell" : "Buy",
     orderType: "Market",
+    timeInForce: "IOC",
     orderStatus: "New",
     qty,
     price,

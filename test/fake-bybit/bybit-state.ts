@@ -2,7 +2,8 @@ import { Decimal } from "../../core/platform/decimal.ts";
 import type { BybitMarketFault } from "./bybit-faults.ts";
 
 // Bybit v5 for ccxt's bybit client: unified account, linear USDT perpetuals, per-key wallet, one-way or hedge
-// positions, market orders (plain or conditional) by orderLinkId, executions with fees, a mark price tests move.
+// positions, market orders (plain or conditional) and limit orders (IOC, or GTC resting until the price comes to
+// them) by orderLinkId, executions with fees, a mark price tests move.
 
 export type Side = "Buy" | "Sell";
 export type TriggerBy = "LastPrice" | "MarkPrice" | "IndexPrice";
@@ -37,8 +38,9 @@ export interface BybitOrder {
   orderLinkId: string;
   symbol: string;
   side: Side;
-  /** "Limit" only with timeInForce IOC: the fake has no book for a limit order to rest in. */
   orderType: "Market" | "Limit";
+  /** A market order is IOC; a limit one IOC, or GTC resting until the last price reaches it (bybit-limits.ts). */
+  timeInForce: "IOC" | "GTC";
   orderStatus: OrderStatus;
   /** Bybit trims a reduce-only order to the position it can close, so this may end below what was asked. */
   qty: Decimal;
@@ -93,6 +95,9 @@ export interface BybitExecution {
   execPrice: Decimal;
   execQty: Decimal;
   execType: ExecType;
+  orderType: "Market" | "Limit";
+  /** A resting limit's fill: the price came to it, and it paid the maker fee. */
+  isMaker: boolean;
   execTime: number;
   feeRate: Decimal;
   closedSize: Decimal;
@@ -175,6 +180,7 @@ export interface PendingOrder {
 export interface FakeBybitConfig {
   startingBalance: string;
   takerFeeRate: Decimal;
+  makerFeeRate: Decimal;
   settleAfterMs: number;
   marketFaults: BybitMarketFault[];
 }

@@ -132,8 +132,7 @@ export const accountRoutes: RouteTable = {
         symbol: i.symbol,
         baseCoin: "",
         takerFeeRate: state.config.takerFeeRate.toFixed(),
-        // Unused: the fake has no resting limit orders, so every fill is a taker's.
-        makerFeeRate: "0.0002",
+        makerFeeRate: state.config.makerFeeRate.toFixed(),
       })),
     };
   }),

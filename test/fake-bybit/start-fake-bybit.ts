@@ -5,6 +5,7 @@ import { Decimal } from "../../core/platform/decimal.ts";
 import { readBody, sendJson } from "../fake-binance/http-io.ts";
 import { cancelOpenOrder } from "./bybit-cancel.ts";
 import type { BybitMarketFault } from "./bybit-faults.ts";
+import { fillLimit } from "./bybit-limits.ts";
 import { clearAllPending, settleAll } from "./bybit-pending.ts";
 import { placeOrder } from "./bybit-place.ts";
 import { switchPositionMode } from "./bybit-position-mode.ts";
@@ -18,8 +19,10 @@ import { type BybitAccount, BybitError, FakeBybitState, isHedged, type Side } fr
 export interface FakeBybitOptions {
   /** USDT wallet of every new key. Default "10000". */
   startingBalance?: string;
-  /** Charged on every fill (all fills are taker) and reported per execution. Default "0.00055" (0.055%). */
+  /** Charged on every fill but a resting limit's, and reported per execution. Default "0.00055" (0.055%). */
   takerFeeRate?: string;
+  /** Charged when the price comes to a resting (GTC) limit order. Default "0.0002" (0.02%). */
+  makerFeeRate?: string;
   /** When faulted market orders play out the rest (see BybitMarketFault). Default 300 ms. */
   settleAfterMs?: number;
   /** Market orders that fill in parts or not at all. None by default. */
@@ -46,11 +49,19 @@ export interface FakeBybit {
   /** Gives the key the "Withdraw" wallet permission. */
   allowWithdrawals(apiKey: string): void;
   setBalance(apiKey: string, balance: string): void;
-  /** Moves last and mark price together, then fires the conditional orders and liquidations it reaches. */
+  /**
+   * Moves last and mark price together, then fills the resting limit orders (at their price), fires the conditional
+   * orders and liquidations it reaches.
+   */
   setPrice(symbol: string, price: string | number): void;
   /** Moves the mark (and index) only: liquidations and MarkPrice/IndexPrice triggers follow it. */
   setMarkPrice(symbol: string, price: string | number): void;
   setMarketFaults(faults: BybitMarketFault[]): void;
+  /**
+   * Fills `qty` (on the lot step, at most what is left) of the key's resting GTC limit order at its price, as a
+   * maker: PartiallyFilled while some is left, Filled when none is. Throws BybitError 110001 if it is not resting.
+   */
+  fillLimit(apiKey: string, orderLinkId: string, qty: string): void;
   /** Plays out every faulted market order now instead of on its timer; returns how many there were. */
   settlePending(): number;
   /** Throws BybitError where Bybit would refuse the order. */
@@ -69,6 +80,7 @@ export async function startFakeBybit(opts: FakeBybitOptions = {}): Promise<FakeB
   const state = new FakeBybitState({
     startingBalance: opts.startingBalance ?? "10000",
     takerFeeRate: new Decimal(opts.takerFeeRate ?? "0.00055"),
+    makerFeeRate: new Decimal(opts.makerFeeRate ?? "0.0002"),
     settleAfterMs: opts.settleAfterMs ?? 300,
     marketFaults: opts.marketFaults ?? [],
   });
@@ -120,6 +132,7 @@ export async function startFakeBybit(opts: FakeBybitOptions = {}): Promise<FakeB
     setMarketFaults: (faults) => {
       state.config.marketFaults = faults;
     },
+    fillLimit: (apiKey, orderLinkId, qty) => void fillLimit(state, state.account(apiKey), orderLinkId, qty),
     settlePending: () => settleAll(state),
     userOrder: (apiKey, order) => {
       const a = state.account(apiKey);
