@@ -173,6 +173,34 @@ try {
       ]),
     });
   }
+  // ... and rests their TP/SL, as the copying path placed them (reconciliation's stop audit reads them).
+  const share = (1 / TARGETS).toFixed(2);
+  for (let start = 0; start < trades.length; start += 2000) {
+    const orders = trades.slice(start, start + 2000).flatMap((t) => {
+      const base = `mmb${t.id.replaceAll("-", "").slice(0, 26)}`;
+      return [
+        ...Array.from({ length: TARGETS }, (_, leg) => ({
+          apiKey: t.a.apiKey,
+          symbol: t.raw,
+          side: "SELL",
+          type: "TAKE_PROFIT_MARKET",
+          triggerPrice: String(110 + leg * 5),
+          quantity: leg === TARGETS - 1 ? (1 - Number(share) * (TARGETS - 1)).toFixed(2) : share,
+          clientAlgoId: `${base}-tp${leg ? leg + 1 : ""}`,
+        })),
+        {
+          apiKey: t.a.apiKey,
+          symbol: t.raw,
+          side: "SELL",
+          type: "STOP_MARKET",
+          triggerPrice: "90",
+          quantity: "1",
+          clientAlgoId: `${base}-sl`,
+        },
+      ];
+    });
+    await control("algo-orders", { orders });
+  }
   // The exchange holds those positions, except the ones "the follower closed by hand".
   const changed = new Set(
     trades.filter((_, t) => t % Math.max(1, Math.round(100 / CHANGED_PCT)) === 0).map((t) => t.id),

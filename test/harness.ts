@@ -41,6 +41,8 @@ export function createHarness(opts: {
   ccxtUrlOverrides?: Record<string, string>;
   /** A ccxt venue (usually pointed at a fake by ccxtUrlOverrides) whose public price paper accounts trade at. */
   paperPriceVenue?: string;
+  /** Reconciliation's stop audit (core/trades/stop-audit.ts): 1 every turn; default 0, never. */
+  stopAuditEvery?: number;
   paperPrices?: Record<string, string>;
   concurrency?: number;
   retry?: { attempts: number; backoffMs: number; maxBackoffMs: number };
@@ -120,6 +122,8 @@ export function createHarness(opts: {
         exchanges,
         logger: silentLogger,
         now: () => clock.now(),
+        // Tests that count a turn's requests must not meet an audit turn by chance: none unless asked for.
+        stopAuditEvery: opts.stopAuditEvery ?? 0,
       };
       await scheduleAccounts(reconcileDeps, 1);
       // Everyone's turn now, as if a whole interval had passed.

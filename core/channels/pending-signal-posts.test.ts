@@ -63,6 +63,9 @@ describe("the publish outbox", () => {
       leverage: 5,
       qty: "0.01",
       sentAt,
+      trailing: { mode: "breakeven" },
+      entries: [{ price: "61800", sizePerc: "100" }],
+      entryExpirySec: 600,
     });
     expect(await mine()).toEqual([
       {
@@ -81,6 +84,12 @@ describe("the publish outbox", () => {
         displayId: "tc-42",
         receivedAt: now,
         sentAt,
+        takeProfits: null,
+        trailing: { mode: "breakeven" },
+        entries: [{ price: "61800", sizePerc: "100" }],
+        entryExpirySec: 600,
+        dca: null,
+        maxSlippagePerc: null,
       },
     ]);
     const webhookOne = await signal({ dedupeKey: "body:abc:1", receivedAt: new Date(now.getTime() + 1) });

@@ -1,6 +1,8 @@
 import type { Clock } from "../platform/clock.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import type { DecimalLike } from "../platform/decimal.ts";
+import { type DcaSpec, storedDca, storedEntries, type ZoneEntry } from "../signals/entry-plan.ts";
+import { storedTakeProfits, storedTrailing, type TakeProfitTarget, type TrailingSpec } from "../signals/trade-plan.ts";
 
 /** A level as the embed shows it: the signal's own price, or its distance in percent when it has only that. */
 export type PostedLevel = { price: string } | { perc: string };
@@ -26,6 +28,13 @@ export interface PendingSignalPost {
   receivedAt: Date;
   /** The provider's own time, when it gave one. */
   sentAt: Date | null;
+  /** The rest of the provider's plan, when it gave one (core/signals/trade-plan.ts, entry-plan.ts). */
+  takeProfits: TakeProfitTarget[] | null;
+  trailing: TrailingSpec | null;
+  entries: ZoneEntry[] | null;
+  entryExpirySec: number | null;
+  dca: DcaSpec | null;
+  maxSlippagePerc: string | null;
 }
 
 /** Signals older than this when first seen are history, not news (a bot that was down a day posts nothing old). */
@@ -53,6 +62,12 @@ interface Row {
   dedupeKey: string;
   receivedAt: Date;
   sentAt: Date | null;
+  takeProfits: unknown;
+  trailing: unknown;
+  entries: unknown;
+  entryExpirySec: number | null;
+  dca: unknown;
+  maxSlippagePerc: DecimalLike | null;
 }
 
 /**
@@ -77,7 +92,8 @@ export async function pendingSignalPosts(
   const rows = await deps.db.$queryRaw<Row[]>`
     SELECT s."id" AS "signalId", b."channelId", b."guildId", st."id" AS "strategyId", st."slug", st."name",
       s."symbol", s."rawSymbol", s."action"::text AS "action", s."price", s."tpPrice", s."slPrice", s."tpPerc",
-      s."slPerc", s."leverage", s."qty", s."dedupeKey", s."receivedAt", s."sentAt"
+      s."slPerc", s."leverage", s."qty", s."dedupeKey", s."receivedAt", s."sentAt", s."takeProfits", s."trailing",
+      s."entries", s."entryExpirySec", s."dca", s."maxSlippagePerc"
     FROM "Signal" s
     JOIN "ChannelBinding" b ON b."strategyId" = s."strategyId" AND b."kind" = 'publish'
       AND s."receivedAt" >= b."createdAt"
@@ -111,5 +127,11 @@ function toPost(r: Row): PendingSignalPost {
     displayId: r.dedupeKey.startsWith("id:") ? r.dedupeKey.slice(3) : r.signalId,
     receivedAt: r.receivedAt,
     sentAt: r.sentAt,
+    takeProfits: storedTakeProfits(r.takeProfits),
+    trailing: storedTrailing(r.trailing),
+    entries: storedEntries(r.entries),
+    entryExpirySec: r.entryExpirySec,
+    dca: storedDca(r.dca),
+    maxSlippagePerc: str(r.maxSlippagePerc),
   };
 }

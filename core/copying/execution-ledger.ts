@@ -3,6 +3,8 @@ import type { OrderResult } from "../exchange/exchange.ts";
 import { batched } from "../platform/batched.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import type { Decimal } from "../platform/decimal.ts";
+import { type LiveEventPublisher, publishSafely } from "../platform/live-events.ts";
+import { processMetrics } from "../platform/metrics.ts";
 import type { Sql } from "../platform/sql.ts";
 import { type LoadedRow, loadExecutionRows } from "./load-execution-rows.ts";
 
@@ -91,6 +93,8 @@ export interface ExecutionLedger {
   entryFilled(fill: TradeFillRow): Promise<TradeStatus>;
   /** Marks a waiting execution as alive (the resume sweep leaves it alone) and says what it waits for. */
   touch(id: string, note: string): Promise<void>;
+  /** Where trade and execution changes are announced (the admin page's live updates); none in tests. */
+  readonly events?: LiveEventPublisher;
 }
 
 type LedgerWrite =
@@ -103,10 +107,17 @@ const str = (d: Decimal | undefined | null) => (d === undefined || d === null ? 
 export function createExecutionLedger(
   db: DbClient,
   sql: Sql,
-  opts: { waitMs?: number; maxBatch?: number } = {},
+  opts: { waitMs?: number; maxBatch?: number; events?: LiveEventPublisher } = {},
 ): ExecutionLedger {
+  // Which signal an execution belongs to, for the live event its finish announces (finish carries only the id).
+  const signalOf = new Map<string, string>();
+  const rememberSignals = (rows: LoadedRow[]) => {
+    if (signalOf.size > 50_000) signalOf.clear();
+    for (const r of rows) signalOf.set(r.id, r.signalId);
+  };
   const load = batched<{ signalId: string; subscriptionId: string }, LoadedRow | null>(async (keys) => {
     const rows = await loadExecutionRows(db, sql, keys);
+    if (opts.events) rememberSignals(rows);
     const byKey = new Map(rows.map((r) => [`${r.signalId}|${r.subscriptionId}`, r]));
     return keys.map((k) => byKey.get(`${k.signalId}|${k.subscriptionId}`) ?? null);
   }, opts);
@@ -263,10 +274,14 @@ export function createExecutionLedger(
       ],
     );
     const opened = new Set(inserted.map((r) => r.id));
+    for (const r of rows)
+      if (opened.has(r.id))
+        publishSafely(opts.events, { type: "trade", tradeId: r.id, accountId: r.accountId, state: "opened" });
     return rows.map((r) => opened.has(r.id));
   }, opts);
 
   return {
+    events: opts.events,
     openTrade,
     async touch(id, note) {
       await sql.query(`UPDATE "Execution" SET "updatedAt" = now(), "error" = $2 WHERE "id" = $1`, [id, note]);
@@ -290,6 +305,10 @@ export function createExecutionLedger(
     },
     finish: async (update) => {
       await write({ kind: "finish", update });
+      processMetrics().executionFinished(update.status, update.errorCode);
+      const signalId = signalOf.get(update.id);
+      if (signalId && update.status !== "placed") signalOf.delete(update.id);
+      if (signalId) publishSafely(opts.events, { type: "execution", signalId, status: update.status });
     },
   };
 }

@@ -12,6 +12,8 @@ export interface Sized {
 /** How one follower's execution of a signal ended, or that it must wait for an earlier one on its symbol. */
 export type ExecutionOutcome =
   | { status: "filled"; filledAmount: Decimal; avgPrice?: Decimal; warning?: string; sized?: Sized }
+  /** Limit entries (an entry zone) rest on the exchange: the execution ends when the zone does (follow-entries.ts). */
+  | { status: "placed"; filledAmount: Decimal; avgPrice?: Decimal; warning?: string; sized?: Sized }
   | { status: "failed"; errorCode: ErrorCode; reason: string; sized?: Sized }
   | { status: "skipped"; reason: string }
   | { status: "wait"; retryAfterMs: number; reason: string };

@@ -49,6 +49,15 @@ export async function fanOutSignal(
           select: { id: true, strategyId: true, action: true, symbol: true },
         });
   if (!signal) return { executions: 0 };
+  // A paused strategy's signals stay on record (dispatched, so the resume sweep leaves them) and reach no one.
+  const paused = await deps.sql.query(`SELECT 1 FROM "Strategy" WHERE "id" = $1 AND "pausedAt" IS NOT NULL`, [
+    signal.strategyId,
+  ]);
+  if (paused.length) {
+    await deps.sql.query(`UPDATE "Signal" SET "status" = 'dispatched' WHERE "id" = $1`, [signal.id]);
+    deps.logger.info({ signalId: signal.id }, "strategy paused: signal recorded, not fanned out");
+    return { executions: 0 };
+  }
 
   const leg = mainLegOf(signal.action);
   let total = 0;

@@ -39,6 +39,10 @@ export interface LoadedRow {
     trailingMode: string | null;
     trailingDistancePerc: DecimalLike | null;
     trailingActivationPerc: DecimalLike | null;
+    /** Whether the signal's DCA orders are placed for this follower. */
+    dcaEnabled: boolean;
+    /** The follower's own take-profit split (core/subscriptions/take-profit-split.ts); null: the signal's. */
+    takeProfitSplit: unknown;
   };
   account: {
     id: string;
@@ -102,7 +106,8 @@ export async function loadExecutionRows(
     `SELECT e."id", e."signalId", e."subscriptionId", e."accountId", e."status", e."clientOrderId", e."leverage",
       s."strategyId", s."subStatus", s."sizingMode", s."sizingValue", s."maxLeverage", s."tpPercOverride",
       s."slPercOverride", s."maxSlippagePerc", s."maxOpenPositions",
-      s."trailingMode", s."trailingDistancePerc", s."trailingActivationPerc", a."exchange", a."credentials", a."accountStatus",
+      s."trailingMode", s."trailingDistancePerc", s."trailingActivationPerc", s."dcaEnabled", s."takeProfitSplit",
+      a."exchange", a."credentials", a."accountStatus",
       a."haltedUntil", a."haltReason",
       ho."has" IS NOT NULL AS "hasOrders",
       t."id" AS "tradeId", t."strategyId" AS "tradeStrategyId", t."name" AS "tradeStrategyName",
@@ -110,7 +115,8 @@ export async function loadExecutionRows(
       t."openAmount"::text AS "tradeOpenAmount", t."entryPrice"::text AS "tradeEntryPrice",
       (EXISTS (
         SELECT 1 FROM "Execution" p JOIN "Signal" ps ON ps."id" = p."signalId"
-        WHERE p."accountId" = e."accountId" AND p."status" IN ('pending', 'placed') AND p."id" <> e."id"
+        -- "placed" (an entry zone resting) is not waited for: its trade is open, and what comes next acts on it.
+        WHERE p."accountId" = e."accountId" AND p."status" = 'pending' AND p."id" <> e."id"
           AND ps."symbol" = g."symbol" AND ps."receivedAt" > g."receivedAt" - interval '${WAIT_LOOKBACK}'
           AND (ps."receivedAt", ps."id") < (g."receivedAt", g."id")
       ) OR EXISTS (
@@ -132,7 +138,7 @@ export async function loadExecutionRows(
     CROSS JOIN LATERAL (
       SELECT y."strategyId", y."status"::text AS "subStatus", y."sizingMode"::text AS "sizingMode", y."sizingValue",
         y."maxLeverage", y."tpPercOverride", y."slPercOverride", y."maxSlippagePerc", y."maxOpenPositions",
-        y."trailingMode", y."trailingDistancePerc", y."trailingActivationPerc"
+        y."trailingMode", y."trailingDistancePerc", y."trailingActivationPerc", y."dcaEnabled", y."takeProfitSplit"
       FROM "Subscription" y WHERE y."id" = e."subscriptionId" OFFSET 0
     ) s
     CROSS JOIN LATERAL (
@@ -188,6 +194,8 @@ function shape(r: JoinedRow, orders: Order[]): LoadedRow {
       trailingMode: r.trailingMode,
       trailingDistancePerc: r.trailingDistancePerc,
       trailingActivationPerc: r.trailingActivationPerc,
+      dcaEnabled: r.dcaEnabled,
+      takeProfitSplit: r.takeProfitSplit,
     },
     account: {
       id: r.accountId,

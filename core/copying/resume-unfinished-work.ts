@@ -39,6 +39,8 @@ export async function resumeUnfinishedWork(deps: {
       updatedAt: { lte: quietSince },
       // An order written or answered recently means an attempt is (or just was) in flight.
       orders: { none: { updatedAt: { gt: quietSince } } },
+      // An entry zone's execution stays "placed" while its limits rest: reconciliation ends it, not a re-run.
+      NOT: { status: "placed", orders: { some: { kind: "entry", type: "limit", status: "open" } } },
     },
     select: { signalId: true, subscriptionId: true, updatedAt: true },
   });

@@ -2,7 +2,9 @@ import type { DbClient } from "../platform/db-client.ts";
 import type { Decimal } from "../platform/decimal.ts";
 import { AppError } from "../platform/errors.ts";
 import { isUniqueViolation } from "../platform/prisma-errors.ts";
+import type { OwnTarget } from "../subscriptions/take-profit-split.ts";
 import { type TrailingSetting, trailingColumns } from "../subscriptions/trailing-setting.ts";
+import { splitColumn } from "../subscriptions/update-subscription.ts";
 import type { SizingMode } from "./size-order.ts";
 
 export interface SubscribeInput {
@@ -17,6 +19,10 @@ export interface SubscribeInput {
   maxOpenPositions?: number;
   /** The follower's trailing-stop choice; absent: the signal's. */
   trailing?: TrailingSetting;
+  /** Whether the signal's DCA orders are placed (default true). */
+  dcaEnabled?: boolean;
+  /** The follower's own take-profit split; absent: the signal's targets. */
+  takeProfitSplit?: OwnTarget[] | null;
 }
 
 export async function subscribe(input: SubscribeInput, deps: { db: DbClient }): Promise<{ id: string }> {
@@ -47,6 +53,8 @@ export async function subscribe(input: SubscribeInput, deps: { db: DbClient }): 
         maxSlippagePerc: input.maxSlippagePerc?.toString(),
         maxOpenPositions: input.maxOpenPositions,
         ...trailingColumns(input.trailing),
+        dcaEnabled: input.dcaEnabled,
+        takeProfitSplit: splitColumn(input.takeProfitSplit ?? undefined),
       },
       select: { id: true },
     });

@@ -1,5 +1,6 @@
 import { type Decimal, type DecimalLike, dec, decOrNull } from "../platform/decimal.ts";
 import { storedTakeProfits, storedTrailing, TRAILING_MODES, type TrailingSpec } from "../signals/trade-plan.ts";
+import { storedTakeProfitSplit } from "../subscriptions/take-profit-split.ts";
 import { type ProtectiveLevel, protectiveLevels } from "./protective-prices.ts";
 
 type Maybe = DecimalLike | null | undefined;
@@ -11,16 +12,19 @@ export interface TargetLevel {
 }
 
 /**
- * The take-profit targets a follower's trade gets, first match wins:
- * 1. the subscription's percent override: one target at that distance for the whole amount (the follower's own
- *    choice replaces the signal's, ladder included);
- * 2. the signal's targets (`take_profits`);
- * 3. the signal's single take-profit (`protectiveLevels`: its price, else its percent), for the whole amount.
+ * The take-profit targets a follower's trade gets, first match wins (the follower's own choice replaces the
+ * signal's, ladder included):
+ * 1. the subscription's own split (`takeProfitSplit`): its targets, in percent from the fill;
+ * 2. the subscription's percent override: one target at that distance for the whole amount;
+ * 3. the signal's targets (`take_profits`);
+ * 4. the signal's single take-profit (`protectiveLevels`: its price, else its percent), for the whole amount.
  */
 export function takeProfitTargets(
   signal: { takeProfits?: unknown; tpPerc: Maybe; tpPrice: Maybe; slPerc: Maybe; slPrice: Maybe },
-  subscription: { tpPercOverride: Maybe; slPercOverride: Maybe },
+  subscription: { tpPercOverride: Maybe; slPercOverride: Maybe; takeProfitSplit?: unknown },
 ): TargetLevel[] {
+  const split = storedTakeProfitSplit(subscription.takeProfitSplit);
+  if (split) return split.map((t) => ({ level: { perc: dec(t.perc) }, sizePerc: dec(t.sizePerc) }));
   const own = decOrNull(subscription.tpPercOverride);
   const ladder = storedTakeProfits(signal.takeProfits);
   if (!own?.gt(0) && ladder) {

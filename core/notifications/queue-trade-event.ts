@@ -1,9 +1,13 @@
 import type { DbClient } from "../platform/db-client.ts";
 import { REACHABLE } from "./queue-notifications.ts";
 
-/** Something that happened to an open trade that its follower hears of: a target filled, the stop moved. */
+/**
+ * Something that happened to an open trade that its follower hears of: a target filled, the stop moved, a limit
+ * entry (of a zone) or a DCA order filled (`final`: all of it; else the part so far).
+ */
 export type TradeEvent =
   | { kind: "target"; tradeId: string; orderId: string; leg: number }
+  | { kind: "entry_filled"; tradeId: string; orderId: string; final: boolean }
   | { kind: "stop_moved"; tradeId: string; clientOrderId: string; revision: number; from: string | null };
 
 /**
@@ -13,7 +17,11 @@ export type TradeEvent =
  */
 export async function queueTradeEvent(db: DbClient, event: TradeEvent, now: Date = new Date()): Promise<void> {
   const dedupeKey =
-    event.kind === "target" ? `trade:${event.tradeId}:tp${event.leg}` : `trade:${event.tradeId}:sl${event.revision}`;
+    event.kind === "target"
+      ? `trade:${event.tradeId}:tp${event.leg}`
+      : event.kind === "entry_filled"
+        ? `trade:${event.tradeId}:in:${event.orderId}:${event.final ? "all" : "part"}`
+        : `trade:${event.tradeId}:sl${event.revision}`;
   const { kind, ...payload } = event;
   await db.$executeRaw`
     INSERT INTO "Notification" ("id", "userId", "kind", "dedupeKey", "payload", "createdAt")

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-export type OrderLeg = "entry" | "take_profit" | "stop_loss" | "close" | "exit";
+export type OrderLeg = "entry" | "take_profit" | "stop_loss" | "close" | "exit" | "dca";
 
 export const LEG_CODE: Record<OrderLeg, string> = {
   entry: "e",
@@ -8,6 +8,7 @@ export const LEG_CODE: Record<OrderLeg, string> = {
   stop_loss: "sl",
   close: "x",
   exit: "xp",
+  dca: "d",
 };
 
 /** A stop moves at most this many times: "-sl999" is the longest suffix that keeps the id within 36 chars. */

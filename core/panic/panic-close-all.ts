@@ -8,6 +8,7 @@ import type { Clock } from "../platform/clock.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { Decimal, dec } from "../platform/decimal.ts";
 import { toAppError } from "../platform/errors.ts";
+import type { LiveEventPublisher } from "../platform/live-events.ts";
 import { requireTwoFactorCode } from "../security/two-factor.ts";
 import { applyTradeFills, closeTradeRecord } from "../trades/trade-store.ts";
 
@@ -33,7 +34,15 @@ export interface PanicReport {
  */
 export async function panicCloseAll(
   input: { userId: string; code: string },
-  deps: { db: DbClient; cipher: CredentialCipher; exchanges: ExchangeResolver; clock: Clock; logger: Logger },
+  deps: {
+    db: DbClient;
+    cipher: CredentialCipher;
+    exchanges: ExchangeResolver;
+    clock: Clock;
+    logger: Logger;
+    /** Where "trade closed" is announced (the admin page's live view); none in tests. */
+    events?: LiveEventPublisher;
+  },
 ): Promise<PanicReport> {
   const { db } = deps;
   try {
@@ -71,7 +80,7 @@ export async function panicCloseAll(
 async function panicAccount(
   panicId: string,
   account: { id: string; exchange: string; label: string | null; credentials: string | null },
-  deps: { db: DbClient; exchanges: ExchangeResolver; logger: Logger },
+  deps: { db: DbClient; exchanges: ExchangeResolver; logger: Logger; events?: LiveEventPublisher },
 ): Promise<PanicAccountReport> {
   const { db } = deps;
   const report: PanicAccountReport = {
@@ -151,7 +160,7 @@ async function settleTrade(
   trade: Trade,
   result: OrderResult | undefined,
   report: PanicAccountReport,
-  deps: { db: DbClient; logger: Logger },
+  deps: { db: DbClient; logger: Logger; events?: LiveEventPublisher },
 ) {
   if (report.errors.some((e) => e.symbol === trade.symbol)) return; // still open: the follower was told
   if (result?.avgPrice && result.filledAmount.gt(0)) {
@@ -168,7 +177,7 @@ async function settleTrade(
       },
     ]);
   }
-  await closeTradeRecord(deps.db, trade.id, "panic");
+  await closeTradeRecord(deps.db, trade.id, "panic", new Date(), deps.events);
 }
 
 const panicOrderId = (panicId: string, accountId: string, symbol: string) =>

@@ -3,6 +3,7 @@ import { MAX_SLIPPAGE_PERC } from "../copying/slippage-cap.ts";
 import { dec } from "../platform/decimal.ts";
 import { AppError } from "../platform/errors.ts";
 import { positiveDecimal } from "../platform/number-input.ts";
+import { dcaInput, entriesInput, entryExpiryInput, entryProblems } from "./entry-plan.ts";
 import { normalizeSymbol } from "./normalize-symbol.ts";
 import { readProviderTime } from "./provider-time.ts";
 import type { SignalInput } from "./signal-input.ts";
@@ -75,6 +76,9 @@ export const providerMessageSchema = z
     // Several targets instead of take_profit, and how the stop moves: the webhook's shapes.
     take_profits: takeProfitsInput.nullish(),
     trailing: trailingInput.nullish(),
+    entries: entriesInput.nullish(),
+    entry_expiry_sec: entryExpiryInput.nullish(),
+    dca: dcaInput.nullish(),
   })
   .superRefine((m, ctx) => {
     if (m.action !== "OPEN") return;
@@ -82,7 +86,12 @@ export const providerMessageSchema = z
       single: { field: "take_profit", value: m.take_profit },
       entry: { field: "entry_price", value: m.entry_price },
     };
-    for (const problem of targetProblems(m.side === "SELL" ? "short" : "long", m.take_profits, other)) {
+    const side = m.side === "SELL" ? "short" : "long";
+    for (const problem of targetProblems(side, m.take_profits, other)) {
+      ctx.addIssue({ code: "custom", ...problem });
+    }
+    const levels = { ...m, slPrice: m.stop_loss, tpPrice: m.take_profit };
+    for (const problem of entryProblems(side, levels, { sl: "stop_loss", tp: "take_profit" })) {
       ctx.addIssue({ code: "custom", ...problem });
     }
     if (!m.side) {
@@ -131,6 +140,9 @@ export function toSignalInput(m: ProviderMessage): SignalInput {
     maxSlippagePerc: open ? (m.max_slippage_perc ?? undefined) : undefined,
     takeProfits: open ? (m.take_profits ?? undefined) : undefined,
     trailing: open ? (m.trailing ?? undefined) : undefined,
+    entries: open ? (m.entries ?? undefined) : undefined,
+    entryExpirySec: open ? (m.entry_expiry_sec ?? undefined) : undefined,
+    dca: open ? (m.dca ?? undefined) : undefined,
     sentAt: m.timestamp ?? undefined,
   };
 }

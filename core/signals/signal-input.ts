@@ -1,3 +1,4 @@
+import type { DcaSpec, ZoneEntry } from "./entry-plan.ts";
 import type { TakeProfitTarget, TrailingSpec } from "./trade-plan.ts";
 
 /**
@@ -26,6 +27,11 @@ export interface SignalInput {
   /** Several take-profit targets (instead of tpPerc/tpPrice), and how the stop moves. */
   takeProfits?: TakeProfitTarget[];
   trailing?: TrailingSpec;
+  /** An entry zone of limit orders instead of one market entry, and how long it waits (seconds from receipt). */
+  entries?: ZoneEntry[];
+  entryExpirySec?: number;
+  /** Safety orders placed once the entry filled. */
+  dca?: DcaSpec;
   /** When the sender made the signal: its age is measured from here when that is earlier than its receipt. */
   sentAt?: Date;
 }

@@ -1,5 +1,6 @@
 import type { DbClient } from "../platform/db-client.ts";
 import { type Decimal, decOrNull } from "../platform/decimal.ts";
+import { type OwnTarget, storedTakeProfitSplit } from "./take-profit-split.ts";
 import { type TrailingSetting, trailingSettingOf } from "./trailing-setting.ts";
 
 export interface SubscriptionView {
@@ -17,6 +18,10 @@ export interface SubscriptionView {
   maxOpenPositions: number | null;
   /** How the stop of this subscription's trades moves: the signal's, off, or a mode of the follower's. */
   trailing: TrailingSetting;
+  /** Whether the signal's DCA (safety) orders are placed. */
+  dcaEnabled: boolean;
+  /** The follower's own take-profit split; null: the signal's targets. */
+  takeProfitSplit: OwnTarget[] | null;
 }
 
 /** A user's live subscriptions (active or paused) on accounts that are not removed. */
@@ -49,5 +54,7 @@ export async function listSubscriptions(
     maxSlippagePerc: decOrNull(r.maxSlippagePerc),
     maxOpenPositions: r.maxOpenPositions,
     trailing: trailingSettingOf(r),
+    dcaEnabled: r.dcaEnabled,
+    takeProfitSplit: storedTakeProfitSplit(r.takeProfitSplit),
   }));
 }

@@ -1,6 +1,8 @@
+import { Prisma } from "../../generated/prisma/client.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import type { Decimal } from "../platform/decimal.ts";
 import { AppError } from "../platform/errors.ts";
+import type { OwnTarget } from "./take-profit-split.ts";
 import { type TrailingSetting, trailingColumns } from "./trailing-setting.ts";
 
 export interface SubscriptionChange {
@@ -15,11 +17,18 @@ export interface SubscriptionChange {
   maxOpenPositions?: number | null;
   /** The trailing-stop choice; {mode: "signal"} follows the signal's again. */
   trailing?: TrailingSetting;
+  /** Whether the signal's DCA orders are placed. */
+  dcaEnabled?: boolean;
+  /** The follower's own take-profit split; null uses the signal's targets again. */
+  takeProfitSplit?: OwnTarget[] | null;
 }
 
-/** Changes one of the user's own live subscriptions; anything else is NOT_FOUND. Audited. */
+/**
+ * Changes one of the user's own live subscriptions (an admin: anyone's, `userId` null); anything else is NOT_FOUND.
+ * Audited, with who did it.
+ */
 export async function updateSubscription(
-  input: { userId: string; subscriptionId: string; change: SubscriptionChange },
+  input: { userId: string | null; subscriptionId: string; change: SubscriptionChange; actor?: string },
   deps: { db: DbClient },
 ): Promise<void> {
   const { change } = input;
@@ -27,7 +36,7 @@ export async function updateSubscription(
     where: {
       id: input.subscriptionId,
       status: { in: ["active", "paused"] },
-      account: { userId: input.userId, status: "active" },
+      account: { ...(input.userId !== null && { userId: input.userId }), status: "active" },
     },
     data: {
       status: change.status,
@@ -39,6 +48,8 @@ export async function updateSubscription(
       maxSlippagePerc: change.maxSlippagePerc === null ? null : change.maxSlippagePerc?.toString(),
       maxOpenPositions: change.maxOpenPositions,
       ...trailingColumns(change.trailing),
+      dcaEnabled: change.dcaEnabled,
+      takeProfitSplit: splitColumn(change.takeProfitSplit),
     },
   });
   if (updated.count === 0)
@@ -46,9 +57,15 @@ export async function updateSubscription(
   await deps.db.auditLog.create({
     data: {
       userId: input.userId,
-      actor: `user:${input.userId}`,
+      actor: input.actor ?? `user:${input.userId}`,
       action: "subscription.updated",
       details: { subscriptionId: input.subscriptionId, change: JSON.parse(JSON.stringify(change)) },
     },
   });
+}
+
+/** Prisma's JSON column: undefined leaves it, null clears it (the signal's targets). */
+export function splitColumn(split: OwnTarget[] | null | undefined) {
+  if (split === undefined) return undefined;
+  return split === null ? (Prisma.DbNull as never) : (split as unknown as Prisma.InputJsonValue);
 }

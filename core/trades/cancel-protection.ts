@@ -2,7 +2,8 @@ import type { ExchangeClient } from "../exchange/exchange.ts";
 import type { DbClient } from "../platform/db-client.ts";
 
 /**
- * Cancels the trade's resting TP/SL (every target and stop) on the exchange and in our books. Idempotent: an order
+ * Cancels the trade's resting TP/SL (every target and stop) and its resting limit entries (a zone's, DCA orders) on
+ * the exchange and in our books: a closed trade must not be added to or reduced again. Idempotent: an order
  * already gone (filled, cancelled, never sent) counts as cancelled.
  */
 export async function cancelProtection(
@@ -13,8 +14,11 @@ export async function cancelProtection(
   const resting = await deps.db.order.findMany({
     where: {
       tradeId: trade.id,
-      kind: { in: ["take_profit", "stop_loss"] },
-      status: { in: ["open", "sending"] },
+      OR: [
+        { kind: { in: ["take_profit", "stop_loss"] }, status: { in: ["open", "sending"] } },
+        // A market or IOC entry is never left "open"; a limit one rests until filled, expired or cancelled.
+        { kind: { in: ["entry", "dca"] }, type: "limit", status: "open" },
+      ],
       ...(opts.except && { id: { not: opts.except } }),
     },
   });

@@ -10,7 +10,11 @@ import { cancelProtection } from "./cancel-protection.ts";
 import { reconcileTrade } from "./reconcile-trade.ts";
 import { recordOrderFill } from "./record-order-fill.ts";
 import { settleOrder } from "./settle-order.ts";
+import { settleZoneExecution } from "./settle-zone-execution.ts";
 import { closeTradeRecord, markClosing } from "./trade-store.ts";
+
+/** Why an entry zone's execution ended early, when its trade was closed while entries rested. */
+const ZONE_CLOSED = "the trade was closed while its entry zone rested";
 
 export interface CloseTradeInput {
   tradeId: string;
@@ -48,7 +52,8 @@ export async function closeTrade(input: CloseTradeInput, deps: Deps): Promise<Cl
 
   const amount = input.existing ? dec(input.existing.requestedAmount) : dec(trade.openAmount);
   if (amount.lte(0)) {
-    await closeTradeRecord(db, trade.id, input.reason);
+    await closeTradeRecord(db, trade.id, input.reason, undefined, deps.ledger.events);
+    await settleZoneExecution({ tradeId: trade.id, note: ZONE_CLOSED }, deps);
     return {
       trade: await db.trade.findUniqueOrThrow({ where: { id: trade.id } }),
       result: null,
@@ -90,7 +95,8 @@ export async function closeTrade(input: CloseTradeInput, deps: Deps): Promise<Cl
   );
   await recordOrderFill(db, { tradeId: trade.id, tradeSide: trade.side, result });
   // Whatever the close filled was all there was of the position: the trade is over either way.
-  await closeTradeRecord(db, trade.id, trade.closeReason ?? input.reason);
+  await closeTradeRecord(db, trade.id, trade.closeReason ?? input.reason, undefined, deps.ledger.events);
+  await settleZoneExecution({ tradeId: trade.id, note: ZONE_CLOSED }, deps);
   trade = await db.trade.findUniqueOrThrow({ where: { id: trade.id } });
   return { trade, result, requestedAmount: amount };
 }

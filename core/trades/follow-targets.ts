@@ -6,7 +6,9 @@ import { queueTradeEvent } from "../notifications/queue-trade-event.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { dec } from "../platform/decimal.ts";
 import { storedTrailing } from "../signals/trade-plan.ts";
+import { followEntries } from "./follow-entries.ts";
 import { currentStop, moveStop } from "./move-stop.ts";
+import { TARGET_LEG_SPAN } from "./split-targets.ts";
 import { stopAfterTargets } from "./stop-rules.ts";
 
 type Deps = { db: DbClient; ledger: ExecutionLedger; exchange: ExchangeClient; logger: Logger };
@@ -18,7 +20,8 @@ type Deps = { db: DbClient; ledger: ExecutionLedger; exchange: ExchangeClient; l
  * `moving_target` to the previous target each time (`stopAfterTargets`). Every step converges on what the filled
  * targets say, so running it again changes nothing.
  */
-export async function followTargets(trade: Trade, deps: Deps): Promise<void> {
+export async function followTargets(followed: Trade, deps: Deps): Promise<void> {
+  let trade = followed;
   const { db } = deps;
   const orders = await db.order.findMany({
     where: { tradeId: trade.id, kind: { in: ["entry", "take_profit", "stop_loss"] } },
@@ -26,11 +29,21 @@ export async function followTargets(trade: Trade, deps: Deps): Promise<void> {
   const targets = orders.filter((o) => o.kind === "take_profit").sort((a, b) => a.leg - b.leg);
   const filled = targets.filter((o) => o.status === "filled");
   if (!filled.length) return;
-  if (targets.length > 1) {
-    for (const o of filled) await queueTradeEvent(db, { kind: "target", tradeId: trade.id, orderId: o.id, leg: o.leg });
+  // A ladder placed again for a grown amount repeats its targets under new legs (TARGET_LEG_SPAN).
+  if (new Set(targets.map((o) => o.leg % TARGET_LEG_SPAN)).size > 1) {
+    for (const o of filled) {
+      await queueTradeEvent(db, { kind: "target", tradeId: trade.id, orderId: o.id, leg: o.leg % TARGET_LEG_SPAN });
+    }
   }
   if (trade.targetsHit !== filled.length) {
     await db.trade.update({ where: { id: trade.id }, data: { targetsHit: filled.length } });
+  }
+  // The trade is taking profit: an entry of its zone or a DCA order still resting must not add to it any more.
+  const resting = await db.order.count({
+    where: { tradeId: trade.id, kind: { in: ["entry", "dca"] }, type: "limit", status: "open" },
+  });
+  if (resting > 0 && trade.status === "open") {
+    trade = await followEntries({ tradeId: trade.id, now: new Date(), endAll: true }, deps);
   }
   const open = dec(trade.openAmount);
   if (trade.status !== "open" || !open.gt(0) || !trade.entryPrice) return;

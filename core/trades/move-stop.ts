@@ -45,6 +45,11 @@ export interface StopMove {
   bestPrice?: Decimal;
   /** Place it again even where it already is (the exchange lost it). */
   replace?: boolean;
+  /**
+   * Take the level as given even when looser: the trade's average entry moved against it (a DCA order or a zone
+   * entry filled) and its plan's stop is measured from there. A trailing stop never passes this.
+   */
+  loosen?: boolean;
 }
 
 export type StopOutcome = "moved" | "unchanged" | "closed";
@@ -65,7 +70,7 @@ export async function moveStop(
   // could cancel it before it lands, and it would then rest beside the new one.
   if (orders.some((o) => o.kind === "stop_loss" && o.status === "sending")) return "unchanged";
   const current = currentStop(trade, orders);
-  const level = tighterOf(side, move.level, current?.level ?? null) as Decimal;
+  const level = move.loosen ? move.level : (tighterOf(side, move.level, current?.level ?? null) as Decimal);
   const same = current && level.eq(current.level) && move.amount.eq(current.amount);
   if ((same && !move.replace) || !move.amount.gt(0)) return "unchanged";
   const revision = trade.stopRevision + 1;

@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { ExecutionLedger } from "../copying/execution-ledger.ts";
 import type { ExecutionOutcome, Sized } from "../copying/execution-outcome.ts";
 import type { LoadedExecution } from "../copying/load-execution.ts";
-import { crossedLevel, protectiveLevels, protectivePrices } from "../copying/protective-prices.ts";
+import { protectiveLevels, protectivePrices } from "../copying/protective-prices.ts";
 import { sizeOrder } from "../copying/size-order.ts";
 import { capExpiredReason, capLimitPrice, slippageCapPerc } from "../copying/slippage-cap.ts";
 import { takeProfitTargets, tradeTrailing } from "../copying/trade-targets.ts";
@@ -19,9 +19,14 @@ import { clientOrderIdFor } from "../orders/client-order-id.ts";
 import { placeOrder } from "../orders/place-order.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { type Decimal, dec, decOrNull } from "../platform/decimal.ts";
-import { AppError, isAppError } from "../platform/errors.ts";
+import { isAppError } from "../platform/errors.ts";
+import { storedDca, storedEntries } from "../signals/entry-plan.ts";
 import { cancelStrayProtection } from "./cancel-stray-protection.ts";
 import { closeTrade } from "./close-trade.ts";
+import { zoneAveragePrice } from "./entry-legs.ts";
+import { alreadyCrossed, tooManyPositions, whyNotOpened } from "./open-trade-checks.ts";
+import { openZone } from "./open-zone.ts";
+import { placeDcaOrders } from "./place-dca-orders.ts";
 import { protectTrade } from "./protect-trade.ts";
 import { settleOrder } from "./settle-order.ts";
 import { closeTradeRecord } from "./trade-store.ts";
@@ -60,6 +65,10 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
     signal: signal.maxSlippagePerc,
     base: market.base,
   });
+  // An entry zone rests limit orders at the provider's prices instead of one entry now (open-zone.ts).
+  const zone = storedEntries(signal.entries);
+  const plan = { targets: takeProfitTargets(signal, subscription), stopLoss: levels.stopLoss };
+  const trailing = tradeTrailing(signal, subscription);
   let referencePrice = decOrNull(signal.price) ?? undefined;
   let leverage = execution.leverage;
   let amount: Decimal;
@@ -67,6 +76,11 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
   let placed: OrderResult;
   // The entry's IOC limit; absent only for an entry an older version wrote as a market order.
   let limitPrice: Decimal | undefined;
+  if (zone && earlier?.tradeId) {
+    const sized: Sized = { side: orderSide, leverage, requestedAmount: dec(earlier.requestedAmount), referencePrice };
+    const zoneInput = { execution, tradeId: earlier.tradeId, side, market, entries: zone, sized, now: input.now };
+    return openZone({ ...zoneInput, plan: { ...plan, trailing }, fresh: false }, deps);
+  }
   if (earlier?.tradeId) {
     // A retry: the trade and its order exist and may have been sent; placeOrder finds out, never re-sizes, and a
     // re-send asks for the limit first asked for (kept on the row), so the market is not chased.
@@ -89,7 +103,10 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
     ]);
     // The cap is measured from the provider's price when it sent one: a market already past it is not followed.
     referencePrice = referencePrice ?? price;
-    limitPrice = capLimitPrice({ side: orderSide, reference: referencePrice, capPerc, priceStep: market.priceStep });
+    // A zone's limits are the provider's own prices: no cap applies to them.
+    limitPrice = zone
+      ? undefined
+      : capLimitPrice({ side: orderSide, reference: referencePrice, capPerc, priceStep: market.priceStep });
     const crossed = alreadyCrossed(levels, { side, price, priceStep: market.priceStep, symbol: signal.symbol });
     if (crossed) return { status: "skipped", reason: crossed };
     amount = sizeOrder({
@@ -98,7 +115,8 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
       signalRiskPerc: decOrNull(signal.riskPerc),
       signalQty: decOrNull(signal.qty),
       freeBalance: balance?.free ?? price.mul(0),
-      price,
+      // A zone is sized at its own average price, which is where its amount will be bought.
+      price: zone ? zoneAveragePrice(zone) : price,
       leverage: leverage ?? 1,
       market,
     });
@@ -124,10 +142,15 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
         reduceOnly: false,
         requestedAmount: amount,
         // What the entry asks for, kept so a re-send asks for the same (Order has no price column of its own).
-        triggerPrice: limitPrice,
+        triggerPrice: zone ? undefined : limitPrice,
       },
     });
     if (!opened) return { status: "skipped", reason: await whyNotOpened(execution, deps) };
+    if (zone) {
+      const sized: Sized = { side: orderSide, leverage, requestedAmount: amount, referencePrice };
+      const zoneInput = { execution, tradeId, side, market, entries: zone, sized, now: input.now };
+      return openZone({ ...zoneInput, plan: { ...plan, trailing }, fresh: true }, deps);
+    }
     placed = await sendEntry(tradeId, deps);
   }
   const sized: Sized = { side: orderSide, leverage, requestedAmount: amount, referencePrice };
@@ -139,7 +162,7 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
   );
   if (!entry.filledAmount.gt(0) || !entry.avgPrice) {
     await deps.ledger.recordOrder(entry.clientOrderId, entry);
-    await closeTradeRecord(deps.db, tradeId, "expired");
+    await closeTradeRecord(deps.db, tradeId, "expired", undefined, deps.ledger.events);
     return {
       status: "failed",
       errorCode: "ORDER_EXPIRED",
@@ -191,8 +214,8 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
       amount: entry.filledAmount,
       fillPrice: entry.avgPrice,
       ...levels,
-      targets: takeProfitTargets(signal, subscription),
-      trailing: tradeTrailing(signal, subscription),
+      targets: plan.targets,
+      trailing,
       priceStep: market.priceStep,
       market,
       orders: execution.orders,
@@ -200,7 +223,25 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
     },
     deps,
   );
-  const notes = [partial, protection.warning].filter((n): n is string => !!n);
+  const dca = subscription.dcaEnabled ? storedDca(signal.dca) : null;
+  const dcaNote =
+    dca && !protection.closedBy
+      ? await placeDcaOrders(
+          {
+            execution,
+            trade: { id: tradeId, symbol: signal.symbol, side },
+            fillPrice: entry.avgPrice,
+            baseAmount: entry.filledAmount,
+            dca,
+            plan: { ...plan, trailing },
+            stop: protectivePrices({ ...levels, side, fillPrice: entry.avgPrice, priceStep: market.priceStep })
+              .stopLoss,
+            market,
+          },
+          deps,
+        )
+      : undefined;
+  const notes = [partial, protection.warning, dcaNote].filter((n): n is string => !!n);
   return { ...filled(entry, sized), warning: notes.length ? notes.join("; ") : undefined };
 
   function entryRequest(): OrderRequest {
@@ -235,60 +276,6 @@ export async function openTrade(input: OpenTradeInput, deps: Deps): Promise<Exec
   }
 }
 
-/**
- * An entry whose own absolute TP or SL the price has already reached is not opened: the provider's trade is
- * already out, and ours would be closed again at once (two fees for nothing).
- */
-function alreadyCrossed(
-  levels: ReturnType<typeof protectiveLevels>,
-  at: { side: PositionSide; price: Decimal; priceStep: Decimal; symbol: string },
-): string | null {
-  const prices = protectivePrices({ ...levels, side: at.side, fillPrice: at.price, priceStep: at.priceStep });
-  const crossed = crossedLevel({ side: at.side, price: at.price, levels, prices });
-  if (!crossed) return null;
-  const name = crossed.kind === "take_profit" ? "take-profit" : "stop-loss";
-  return `not opened: the signal's ${name} ${crossed.level.toFixed()} is already reached, ${at.symbol} is at ${at.price.toFixed()}`;
-}
-
 function filled(entry: OrderResult, sized: Sized) {
   return { status: "filled" as const, filledAmount: entry.filledAmount, avgPrice: entry.avgPrice, sized };
-}
-
-async function tooManyPositions(
-  execution: LoadedExecution,
-  exchange: ExchangeClient,
-): Promise<ExecutionOutcome | null> {
-  const max = execution.subscription.maxOpenPositions;
-  if (max === null) return null;
-  const positions = await exchange.fetchPositions();
-  const alreadyIn = positions.some((p) => p.symbol === execution.signal.symbol);
-  if (alreadyIn || positions.length < max) return null;
-  return {
-    status: "skipped",
-    reason: `already ${positions.length} open positions, the subscription's maximum is ${max}`,
-  };
-}
-
-/**
- * Why the trade could not be written: the symbol is taken, or the subscription stopped being active. Taken by
- * this very execution means another attempt of it got there first (a redelivered job): that one places the
- * entry, this one looks again once its request can no longer be in flight.
- */
-async function whyNotOpened(execution: LoadedExecution, deps: Deps): Promise<string> {
-  const live = await deps.db.trade.findUnique({
-    where: { liveKey: `${execution.accountId}|${execution.signal.symbol}` },
-    select: { side: true, strategy: { select: { name: true } }, orders: { select: { executionId: true } } },
-  });
-  const ours = await deps.db.order.count({ where: { clientOrderId: execution.clientOrderId } });
-  if (ours > 0 || live?.orders.some((o) => o.executionId === execution.id)) {
-    throw new AppError("EXCHANGE_UNCERTAIN", "another attempt of this execution is placing its entry", {
-      retryAfterMs: Math.max(1, deps.exchange.inFlightMs ?? 0),
-    });
-  }
-  if (live) return heldBy(execution.signal.symbol, live.strategy.name, live.side);
-  return "subscription is paused";
-}
-
-export function heldBy(symbol: string, strategyName: string, side: string): string {
-  return `${symbol} is already held by a ${side} trade of "${strategyName}" on this account; one strategy trades a symbol at a time`;
 }

@@ -159,7 +159,7 @@ async function exitAtMarket(
     deps,
   );
   await recordOrderFill(deps.db, { tradeId: trade.id, tradeSide: trade.side, result: exit });
-  await closeTradeRecord(deps.db, trade.id, reason);
+  await closeTradeRecord(deps.db, trade.id, reason, undefined, deps.ledger.events);
   deps.logger.info({ tradeId: trade.id, reason }, "protective level already crossed: closed at market");
   return { closedBy: reason, exit };
 }

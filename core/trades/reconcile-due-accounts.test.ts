@@ -84,5 +84,53 @@ describe("reconciliation turns", () => {
     expect(at(limited)).toBe(later.getTime() + 60_000);
     expect(at(fine)).toBeGreaterThan(later.getTime());
     expect(at(fine)).toBeLessThanOrEqual(later.getTime() + 15_000);
+    // Each account tried has its contact recorded: the answer, or why there was none, in words.
+    const contact = (id: string) => {
+      const a = after.find((x) => x.id === id);
+      return { tried: a?.lastContactTriedAt?.getTime(), ok: a?.lastContactAt?.getTime(), error: a?.lastContactError };
+    };
+    expect(contact(fine)).toEqual({ tried: later.getTime(), ok: later.getTime(), error: null });
+    expect(contact(limited)).toEqual({
+      tried: later.getTime(),
+      ok: undefined,
+      error: "the exchange asked Mimic to slow down (rate limit); trying again later",
+    });
+  });
+
+  it("records a failed contact in plain words, and clears it once the exchange answers", async () => {
+    const account = await accountWithOpenTrade();
+    const now = new Date();
+    const deps = { db: testDb.db.prisma, sql: testDb.db.sql, logger: silentLogger, now: () => now };
+    await scheduleAccounts(deps, 1_000);
+    const venue = createMemoryExchange();
+    let answer = false;
+    const exchanges: ExchangeResolver = {
+      forAccount: () => ({
+        ...venue.client,
+        async fetchPositions() {
+          if (!answer) throw new AppError("INVALID_KEY", 'binanceusdm {"code":-2015,"msg":"Invalid API-key"}');
+          return venue.client.fetchPositions();
+        },
+      }),
+      forCredentials: () => venue.client,
+      isSupported: () => true,
+      warmPrice: () => undefined,
+    };
+    const round = async (at: Date) => {
+      await reconcileDueAccounts(
+        { ...deps, exchanges, now: () => at },
+        { intervalMs: 1_000, limit: 100, concurrency: 4 },
+      );
+      return testDb.db.prisma.exchangeAccount.findUniqueOrThrow({ where: { id: account } });
+    };
+    const first = new Date(now.getTime() + 2_000);
+    const failed = await round(first);
+    expect(failed.lastContactTriedAt).toEqual(first);
+    expect(failed.lastContactAt).toBeNull();
+    expect(failed.lastContactError).toBe("the exchange refused the API key: invalid, revoked or without permission");
+    answer = true;
+    const second = new Date(first.getTime() + 2_000);
+    const ok = await round(second);
+    expect(ok).toMatchObject({ lastContactTriedAt: second, lastContactAt: second, lastContactError: null });
   });
 });

@@ -5,7 +5,9 @@ import { guardAccount } from "../guardrails/guard-account.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { toAppError } from "../platform/errors.ts";
 import type { Sql } from "../platform/sql.ts";
+import { type AccountTurn, contactErrorText, recordAccountTurns } from "./exchange-contact.ts";
 import { reconcileAccount, watchedTrades } from "./reconcile-account.ts";
+import { tradesUnrealisedPnl } from "./unrealised-pnl.ts";
 
 export interface ReconcileRound {
   accounts: number;
@@ -85,7 +87,10 @@ export async function reconcileDueAccounts(
     deps.sql,
     accounts.map((a) => a.id),
   );
-  const idle: string[] = [];
+  // What each account's turn found, written for the whole round in one statement at its end.
+  const turns = new Map<string, AccountTurn>();
+  const turn = (id: string, t: Partial<AccountTurn>) =>
+    turns.set(id, { tried: false, error: null, idle: false, dueAt: null, unrealisedPnl: null, ...turns.get(id), ...t });
   const limit = pLimit(opts.concurrency);
   await Promise.all(
     accounts.map((account) =>
@@ -94,7 +99,8 @@ export async function reconcileDueAccounts(
         try {
           const exchange = deps.exchanges.forAccount(account);
           const trades = watched.get(account.id) ?? [];
-          if (!trades.length) return void idle.push(account.id);
+          if (!trades.length) return void turn(account.id, { idle: true });
+          turn(account.id, { tried: true });
           const result = await reconcileAccount({ accountId: account.id, trades }, { ...deps, exchange, logger });
           // After the trades are brought up to date, so that a close this turn saw counts as realised.
           if (account.guarded) {
@@ -104,24 +110,28 @@ export async function reconcileDueAccounts(
               { ...deps, exchange, logger, now: deps.now() },
             );
           }
+          // From the trades as the turn began: one it closed has no position left, so it adds nothing.
+          const unrealised = tradesUnrealisedPnl(trades, result.positions);
+          if (unrealised) turn(account.id, { unrealisedPnl: unrealised.toString() });
           round.trades += result.trades;
           round.changed += result.changed;
-          if (!result.active) idle.push(account.id);
+          if (!result.active) turn(account.id, { idle: true });
         } catch (err) {
           const error = toAppError(err);
           round.failed += 1;
+          turn(account.id, { tried: true, error: contactErrorText(error) });
           if (error.code === "RATE_LIMITED") {
             // Only this account backs off; the others keep their turns.
             round.rateLimited += 1;
             const wait = Math.max(error.retryAfterMs ?? 0, opts.intervalMs);
-            await setReconcileDue(deps.db, [account.id], new Date(deps.now().getTime() + wait));
+            turn(account.id, { dueAt: new Date(deps.now().getTime() + wait) });
           }
           logger.warn({ code: error.code, err: error.message }, "reconciliation failed; next turn tries again");
         }
       }),
     ),
   );
-  // Nothing left to watch: no turns until a trade opens there again (scheduleAccounts).
-  await setReconcileDue(deps.db, idle, null);
+  // Accounts left with nothing to watch have no turns until a trade opens there again (scheduleAccounts).
+  await recordAccountTurns(deps.sql, deps.now(), turns);
   return round;
 }

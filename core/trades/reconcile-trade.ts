@@ -7,6 +7,7 @@ import { Decimal, dec } from "../platform/decimal.ts";
 import { cancelProtection } from "./cancel-protection.ts";
 import { followTargets } from "./follow-targets.ts";
 import { moveStop } from "./move-stop.ts";
+import { settleZoneExecution } from "./settle-zone-execution.ts";
 import { applyTradeFills, closeTradeRecord, fillKind, type NewTradeFill } from "./trade-store.ts";
 
 // Fills are stamped by the exchange's clock, the trade by ours.
@@ -64,7 +65,8 @@ export async function reconcileTrade(
   }
   const reason = lastExit ?? trade.closeReason ?? input.fallbackReason ?? "manual";
   await cancelProtection(trade, deps);
-  await closeTradeRecord(db, trade.id, reason);
+  await closeTradeRecord(db, trade.id, reason, undefined, deps.ledger.events);
+  await settleZoneExecution({ tradeId: trade.id, note: "the trade closed while its entry zone rested" }, deps);
   // Its fills, fees included, were read just now: nothing is left to sync.
   await db.trade.update({ where: { id: trade.id }, data: { fillsSyncedAt: new Date() } });
   deps.logger.info({ tradeId: trade.id, reason, unexplained: trade.openAmount.toString() }, "trade closed");
@@ -153,6 +155,9 @@ async function recordLegFills(db: DbClient, legFills: Map<string, { amount: Deci
   }
 }
 
+/** The trade's own orders that add to its position: its entries (a zone's too) and DCA orders. */
+const adds = (o: Order) => o.kind === "entry" || o.kind === "dca";
+
 function attribute(
   trade: Trade,
   orders: Order[],
@@ -174,7 +179,7 @@ function attribute(
     const leg = triggered.get(f.orderId);
     let cls: ExitClass = null;
     if (leg) cls = leg.kind === "take_profit" ? "take_profit" : "stop_loss";
-    else if (order) cls = order.kind === "entry" ? null : (trade.closeReason ?? "signal");
+    else if (order) cls = adds(order) ? null : (trade.closeReason ?? "signal");
     else if (kind === "exit") cls = f.liquidation ? "liquidation" : "manual";
     else continue; // the follower's own addition to the position is not the strategy's trade
     let amount = f.amount;
@@ -186,7 +191,7 @@ function attribute(
     rows.push({
       key: `fill:${f.id}`,
       exchangeOrderId: f.orderId,
-      kind: order?.kind === "entry" ? "entry" : kind,
+      kind: order && adds(order) ? "entry" : kind,
       side: f.side,
       amount,
       price: f.price,

@@ -2,6 +2,12 @@ import type { TargetLevel } from "../copying/trade-targets.ts";
 import type { MarketInfo, PositionSide } from "../exchange/exchange.ts";
 import { type Decimal, dec, floorToStep, roundToStep } from "../platform/decimal.ts";
 
+/**
+ * Take-profit legs are numbered revision × this + target: a ladder placed again for a grown amount (see
+ * reprotect-trade.ts) is a new revision whose orders have ids of their own. Above MAX_TARGETS.
+ */
+export const TARGET_LEG_SPAN = 10;
+
 /** One take-profit order to place: its target's number (0 is the nearest), trigger and amount. */
 export interface TargetLeg {
   leg: number;

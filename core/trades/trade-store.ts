@@ -1,6 +1,7 @@
 import type { CloseReason, Prisma, Trade } from "../../generated/prisma/client.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { type Decimal, dec } from "../platform/decimal.ts";
+import { type LiveEventPublisher, publishSafely } from "../platform/live-events.ts";
 import { tradeFigures } from "./trade-math.ts";
 
 export interface NewTradeFill {
@@ -66,16 +67,34 @@ async function recompute(tx: Prisma.TransactionClient, tradeId: string, syncedAt
   const fills = await tx.tradeFill.findMany({ where: { tradeId } });
   // The entry is recorded on its order only (the copying hot path writes no fill row): it stands in for its fills
   // until the exchange's own are read.
+  // Limit entries (a zone's, DCA orders) fill over time: an order that has filled more than its fills read so far
+  // stands in whole, and its fills count for their fees only, until the exchange's list catches up.
   const entries = await tx.order.findMany({
-    where: { tradeId, kind: "entry", filledAmount: { gt: 0 }, avgPrice: { not: null } },
+    where: { tradeId, kind: { in: ["entry", "dca"] }, filledAmount: { gt: 0 }, avgPrice: { not: null } },
   });
-  const covered = new Set(fills.map((f) => f.exchangeOrderId));
-  const stand = entries
-    .filter((o) => !covered.has(o.exchangeOrderId ?? o.clientOrderId))
-    .map((o) => ({ kind: "entry", amount: dec(o.filledAmount ?? 0), price: dec(o.avgPrice ?? 0), fee: null }));
+  const read = new Map<string, Decimal>();
+  for (const f of fills) {
+    if (f.exchangeOrderId) read.set(f.exchangeOrderId, (read.get(f.exchangeOrderId) ?? dec(0)).add(dec(f.amount)));
+  }
+  const standing = entries.filter((o) => {
+    const seen = read.get(o.exchangeOrderId ?? o.clientOrderId);
+    return !seen || dec(o.filledAmount ?? 0).gt(seen);
+  });
+  const stoodFor = new Set(standing.map((o) => o.exchangeOrderId ?? o.clientOrderId));
+  const stand = standing.map((o) => ({
+    kind: "entry",
+    amount: dec(o.filledAmount ?? 0),
+    price: dec(o.avgPrice ?? 0),
+    fee: null,
+  }));
   const figures = tradeFigures(trade.side, [
     ...stand,
-    ...fills.map((f) => ({ kind: f.kind, amount: dec(f.amount), price: dec(f.price), fee: f.fee ? dec(f.fee) : null })),
+    ...fills.map((f) => {
+      const fee = f.fee ? dec(f.fee) : null;
+      if (f.exchangeOrderId && stoodFor.has(f.exchangeOrderId))
+        return { kind: f.kind, amount: dec(0), price: dec(0), fee };
+      return { kind: f.kind, amount: dec(f.amount), price: dec(f.price), fee };
+    }),
   ]);
   return tx.trade.update({
     where: { id: tradeId },
@@ -107,11 +126,13 @@ export async function closeTradeRecord(
   tradeId: string,
   reason: CloseReason,
   at: Date = new Date(),
+  events?: LiveEventPublisher,
 ): Promise<void> {
-  await db.trade.updateMany({
+  const { count } = await db.trade.updateMany({
     where: { id: tradeId, status: { not: "closed" } },
     data: { status: "closed", closeReason: reason, liveKey: null, closedAt: at },
   });
+  if (count && events) publishSafely(events, { type: "trade", tradeId, state: "closed" });
 }
 
 /** The exchange's fill as a trade fill: its side tells whether it adds to the trade or reduces it. */

@@ -62,3 +62,20 @@ channels-post-none = none
 channels-post-id = Signal id
 channels-post-time = Time
 channels-post-footer = Copy it with /subscribe strategy:{ $slug }
+channels-post-targets = Take-profit targets
+# One target of a ladder: its number, its level (a price or a distance from the entry) and the share it closes.
+channels-post-target-line = { $n }. { $level } ({ $size } %)
+channels-post-entries = Entry zone (for { $minutes } min)
+channels-post-entry = { $price } ({ $size } %)
+channels-post-dca = DCA
+channels-post-dca-value = { $orders } orders, every { $step } % against, × { $scale } each
+channels-post-trailing = Trailing stop
+channels-post-trailing-value = { $mode ->
+    [breakeven] to the entry after the first target
+    [moving_target] to the previous target after each one
+   *[percent] { $distance } % behind the best price{ $activation ->
+        [none] {""}
+       *[other] , from +{ $activation } %
+    }
+  }
+channels-post-slippage = Slippage cap

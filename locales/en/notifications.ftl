@@ -79,6 +79,16 @@ notifications-guardrail =
 # A take-profit target of a trade with several filled: "Target 1/3 hit: BTC/USDT:USDT long 0.05 @ 61500, PnL +75.00 USDT
 # before fees". $pnl carries its sign and currency.
 notifications-target = Target { $target }/{ $targets } hit: { $symbol } { $side } { $amount } @ { $price }, PnL { $pnl } before fees ({ $where }). The rest stays open.
-# The trade's stop-loss moved (breakeven, moving target, trailing stop): it only ever tightens.
+# The trade's stop-loss moved (breakeven, moving target, trailing stop: only ever tighter; or from a new average entry after a DCA fill).
 notifications-stop-moved = Stop-loss moved: { $symbol } { $side } now stops at { $price } (was { $from }) ({ $where }).
 notifications-stop-set = Stop-loss set: { $symbol } { $side } now stops at { $price } ({ $where }).
+# A limit entry of the trade's entry zone filled (whole, or part of it so far): the trade and its TP/SL now cover the total.
+notifications-entry-filled = Entry { $order }/{ $orders } { $final ->
+    [yes] filled
+   *[no] partly filled
+  }: { $symbol } { $side } { $amount } @ { $price }. The trade now holds { $total } at an average of { $average }, with its TP/SL for all of it ({ $where }).
+# A DCA (safety) order filled: the average entry moved, and the TP/SL were placed again from it.
+notifications-dca-filled = DCA order { $order }/{ $orders } { $final ->
+    [yes] filled
+   *[no] partly filled
+  }: { $symbol } { $side } { $amount } @ { $price }. The trade now holds { $total } at an average of { $average }; its TP/SL are recomputed from that ({ $where }).

@@ -92,3 +92,22 @@ settings-trailing-breakeven = Breakeven
 settings-trailing-moving-target = Moving target
 settings-trailing-percent = Trail { $distance }%
 settings-back = Back
+# The follower's DCA switch: whether the signal's DCA (safety) orders are placed. $on is "yes" or "no".
+settings-dca-button = DCA: { $on ->
+        [yes] on
+       *[no] off
+    }
+settings-dca-summary = DCA orders: { $on ->
+        [yes] on, the signal's safety orders are placed
+       *[no] off, only the entry is placed
+    }
+# The follower's own take-profit split: targets in percent from the fill, each closing a share of the position.
+settings-split = Take-profit split
+# $split is the targets ("1.5% (50%), 3% (30%)") or settings-split-signal.
+settings-split-summary = Take-profit split: { $split }
+settings-split-signal = the signal's targets
+settings-ask-split = Send your take-profit targets as distance:share in percent, e.g. "1.5:50 3:30 5:20" (close 50% at 1.5% profit, 30% at 3%, 20% at 5%; at most 8 targets, shares adding up to at most 100). It replaces the signal's targets and your take profit. Send "signal" to use the signal's targets again.
+# Words that mean "the signal's targets" (comma-separated; "signal" and the off words always work too).
+settings-split-signal-words = signal
+settings-split-invalid = That split is not valid: { $problem }. Nothing changed. { $ask }
+settings-form-split = Targets as distance:share (empty: signal's)

@@ -57,3 +57,20 @@ channels-post-none = ninguno
 channels-post-id = Id de la señal
 channels-post-time = Hora
 channels-post-footer = Cópiala con /subscribe strategy:{ $slug }
+channels-post-targets = Objetivos de take-profit
+# Un objetivo de la escalera: su número, su nivel (un precio o una distancia desde la entrada) y la parte que cierra.
+channels-post-target-line = { $n }. { $level } ({ $size } %)
+channels-post-entries = Zona de entrada (durante { $minutes } min)
+channels-post-entry = { $price } ({ $size } %)
+channels-post-dca = DCA
+channels-post-dca-value = { $orders } órdenes, cada { $step } % en contra, × { $scale } cada una
+channels-post-trailing = Trailing stop
+channels-post-trailing-value = { $mode ->
+    [breakeven] a la entrada tras el primer objetivo
+    [moving_target] al objetivo anterior tras cada uno
+   *[percent] { $distance } % por detrás del mejor precio{ $activation ->
+        [none] {""}
+       *[other] , desde +{ $activation } %
+    }
+  }
+channels-post-slippage = Límite de deslizamiento

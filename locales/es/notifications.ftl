@@ -75,3 +75,13 @@ notifications-target = Objetivo { $target }/{ $targets } alcanzado: { $symbol } 
 # El stop-loss de la operación se movió (breakeven, objetivo móvil, trailing stop): solo se ajusta, nunca se afloja.
 notifications-stop-moved = Stop-loss movido: { $symbol } { $side } ahora se cierra en { $price } (antes { $from }) ({ $where }).
 notifications-stop-set = Stop-loss puesto: { $symbol } { $side } ahora se cierra en { $price } ({ $where }).
+# Se llenó una entrada límite de la zona de entrada (entera, o una parte por ahora): la operación y su TP/SL cubren el total.
+notifications-entry-filled = Entrada { $order }/{ $orders } { $final ->
+    [yes] llenada
+   *[no] llenada en parte
+  }: { $symbol } { $side } { $amount } @ { $price }. La operación tiene ahora { $total } a un precio medio de { $average }, con su TP/SL para todo ({ $where }).
+# Se llenó una orden DCA (de seguridad): el precio medio cambió y el TP/SL se recalcularon desde él.
+notifications-dca-filled = Orden DCA { $order }/{ $orders } { $final ->
+    [yes] llenada
+   *[no] llenada en parte
+  }: { $symbol } { $side } { $amount } @ { $price }. La operación tiene ahora { $total } a un precio medio de { $average }; su TP/SL se recalculan desde ahí ({ $where }).

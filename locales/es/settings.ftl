@@ -87,3 +87,22 @@ settings-trailing-breakeven = Breakeven
 settings-trailing-moving-target = Objetivo móvil
 settings-trailing-percent = Seguir a { $distance } %
 settings-back = Volver
+# El interruptor de DCA del seguidor: si se colocan las órdenes DCA (de seguridad) de la señal. $on es "yes" o "no".
+settings-dca-button = DCA: { $on ->
+        [yes] activado
+       *[no] desactivado
+    }
+settings-dca-summary = Órdenes DCA: { $on ->
+        [yes] activadas, se colocan las órdenes de seguridad de la señal
+       *[no] desactivadas, solo se coloca la entrada
+    }
+# El reparto de take profit propio del seguidor: objetivos en porcentaje desde la entrada, cada uno cierra una parte.
+settings-split = Reparto de take profit
+# $split son los objetivos ("1.5% (50%), 3% (30%)") o settings-split-signal.
+settings-split-summary = Reparto de take profit: { $split }
+settings-split-signal = los objetivos de la señal
+settings-ask-split = Envía tus objetivos de take profit como distancia:parte en porcentaje, p. ej. "1.5:50 3:30 5:20" (cierra el 50% al 1.5% de ganancia, el 30% al 3% y el 20% al 5%; como mucho 8 objetivos, y las partes suman como mucho 100). Sustituye a los objetivos de la señal y a tu take profit. Envía "señal" para volver a usar los objetivos de la señal.
+# Palabras que significan "los objetivos de la señal" (separadas por comas; "signal" y las de desactivar también valen).
+settings-split-signal-words = señal, senal
+settings-split-invalid = Ese reparto no sirve: { $problem }. No se ha cambiado nada. { $ask }
+settings-form-split = Objetivos como distancia:parte (vacío: señal)

@@ -23,6 +23,12 @@ const post = (extra: Partial<PendingSignalPost> = {}): PendingSignalPost => ({
   displayId: "tc-42",
   receivedAt,
   sentAt: new Date("2026-12-06T21:52:51Z"),
+  takeProfits: null,
+  trailing: null,
+  entries: null,
+  entryExpirySec: null,
+  dca: null,
+  maxSlippagePerc: null,
   ...extra,
 });
 
@@ -49,6 +55,38 @@ describe("a signal's embed in a publish channel", () => {
       ["Signal id", "`tc-42`"],
       ["Time", `<t:${unix}:d> <t:${unix}:T>`],
     ]);
+  });
+
+  it("shows a Cornix-style plan: the zone and its expiry, each target with its share, trailing, DCA, the cap", () => {
+    const view = signalEmbedView(
+      post({
+        takeProfits: [
+          { perc: "1", sizePerc: "50" },
+          { price: "66000", sizePerc: "50" },
+        ],
+        entries: [
+          { price: "62000", sizePerc: "60" },
+          { price: "61500", sizePerc: "40" },
+        ],
+        entryExpirySec: 1800,
+        trailing: { mode: "percent", distancePerc: "1", activationPerc: "2" },
+        maxSlippagePerc: "0.4",
+      }),
+      en,
+    );
+    const fields = Object.fromEntries(fieldsOf(view) ?? []);
+    expect(fields["Take-profit targets"]).toBe("1. 1 % from entry (50 %)\n2. 66000 (50 %)");
+    expect(fields["Take-profit"]).toBeUndefined();
+    expect(fields["Entry zone (for 30 min)"]).toBe("62000 (60 %)\n61500 (40 %)");
+    expect(fields["Trailing stop"]).toBe("1 % behind the best price, from +2 %");
+    expect(fields["Slippage cap"]).toBe("0.4 %");
+    const dca = signalEmbedView(
+      post({ dca: { orders: 3, stepPerc: "2", volumeScale: "1.5" }, trailing: { mode: "breakeven" } }),
+      en,
+    );
+    const more = Object.fromEntries(fieldsOf(dca) ?? []);
+    expect(more.DCA).toBe("3 orders, every 2 % against, × 1.5 each");
+    expect(more["Trailing stop"]).toBe("to the entry after the first target");
   });
 
   it("says what is missing, and leaves levels off a close", () => {

@@ -24,7 +24,9 @@ export function signalEmbedView(post: PendingSignalPost, t: T): EmbedView {
   if (action !== "close") {
     fields.push(
       { name: t("channels-post-stop-loss"), value: level(post.stopLoss), inline: true },
-      { name: t("channels-post-take-profit"), value: level(post.takeProfit), inline: true },
+      post.takeProfits
+        ? { name: t("channels-post-targets"), value: targetLines(post.takeProfits, t), inline: false }
+        : { name: t("channels-post-take-profit"), value: level(post.takeProfit), inline: true },
       {
         name: t("channels-post-leverage"),
         value:
@@ -35,6 +37,7 @@ export function signalEmbedView(post: PendingSignalPost, t: T): EmbedView {
       },
     );
   }
+  if (action !== "close") fields.push(...planFields(post, t));
   fields.push(
     { name: t("channels-post-id"), value: `\`${post.displayId}\``, inline: true },
     // Discord shows <t:…> in each reader's own time zone.
@@ -47,6 +50,50 @@ export function signalEmbedView(post: PendingSignalPost, t: T): EmbedView {
     fields,
     footer: t("channels-post-footer", { slug: post.strategy.slug }),
   };
+}
+
+/** "1. +1 % (50 %)", "2. 68000 (30 %)": one line per target, nearest as the provider listed it. */
+function targetLines(targets: NonNullable<PendingSignalPost["takeProfits"]>, t: T): string {
+  return targets
+    .map((target, i) =>
+      t("channels-post-target-line", {
+        n: i + 1,
+        level: "price" in target ? target.price : t("channels-post-level-perc", { perc: target.perc }),
+        size: target.sizePerc,
+      }),
+    )
+    .join("\n");
+}
+
+/** The rest of a Cornix-style plan, each only when the provider gave it: zone, DCA, trailing stop, slippage cap. */
+function planFields(post: PendingSignalPost, t: T): NonNullable<EmbedView["fields"]> {
+  const fields: NonNullable<EmbedView["fields"]> = [];
+  if (post.entries) {
+    const list = post.entries.map((e) => t("channels-post-entry", { price: e.price, size: e.sizePerc })).join("\n");
+    const minutes = Math.round((post.entryExpirySec ?? 3600) / 60);
+    fields.push({ name: t("channels-post-entries", { minutes }), value: list, inline: false });
+  }
+  if (post.dca) {
+    const { orders, stepPerc, volumeScale } = post.dca;
+    fields.push({
+      name: t("channels-post-dca"),
+      value: t("channels-post-dca-value", { orders, step: stepPerc, scale: volumeScale }),
+      inline: true,
+    });
+  }
+  if (post.trailing) {
+    const { mode, distancePerc, activationPerc } = post.trailing;
+    const value = t("channels-post-trailing-value", {
+      mode,
+      distance: distancePerc ?? "",
+      activation: activationPerc ?? "none",
+    });
+    fields.push({ name: t("channels-post-trailing"), value, inline: true });
+  }
+  if (post.maxSlippagePerc) {
+    fields.push({ name: t("channels-post-slippage"), value: `${post.maxSlippagePerc} %`, inline: true });
+  }
+  return fields;
 }
 
 /** When the signal was made: the provider's own time when it is earlier than our receipt (as its age counts). */

@@ -1,6 +1,7 @@
 import { getNotificationPreferences } from "../../../core/accounts/notification-preferences.ts";
 import { AppError } from "../../../core/platform/errors.ts";
 import { listSubscriptions } from "../../../core/subscriptions/list-subscriptions.ts";
+import { dcaButtonLabel } from "../../shared/dca-and-split-choice.ts";
 import { accountName } from "../../shared/wording/format.ts";
 import { subscriptionSummary } from "../../shared/wording/subscription-summary.ts";
 import type { DiscordDeps } from "../discord-deps.ts";
@@ -83,10 +84,13 @@ export async function subscriptionView(input: Caller, deps: DiscordDeps, id: str
         button(customId(SETTINGS, "sl", p), t("settings-stop-loss")),
         button(customId(SETTINGS, "mp", p), t("settings-max-positions")),
       ],
-      // A row holds five buttons: the slippage cap goes beside Back.
+      // A row holds five buttons: the rest go beside Back. The DCA button sets the other value, not "flip", so a
+      // second press on an old message does not undo the first.
       [
         button(customId(SETTINGS, "sc", p), t("settings-slippage")),
         button(customId(SETTINGS, "tr", p), t("settings-trailing")),
+        button(customId(SETTINGS, "dca", s.dcaEnabled ? "off" : "on", p), dcaButtonLabel(s.dcaEnabled, t)),
+        button(customId(SETTINGS, "tps", p), t("settings-split")),
         button(customId(SETTINGS, "list"), t("discord-settings-back")),
       ],
     ],

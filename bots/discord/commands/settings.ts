@@ -14,6 +14,7 @@ import { customId, packId, unpackId } from "../kit/custom-id.ts";
 import type { Caller, ComponentInput, Responder } from "../kit/handler-input.ts";
 import { SETTINGS, settingsListView, sizeByView, subscriptionView } from "./settings-view.ts";
 import { isOff, isSizingMode, MODE_WORDING, type SizingMode } from "./sizing-modes.ts";
+import { SPLIT_FORM, saveSplit, splitForm } from "./split-setting.ts";
 import { trailingView } from "./trailing-view.ts";
 
 type Field = "tp" | "sl" | "mp" | "sc";
@@ -39,8 +40,8 @@ const MODE_ASK: Record<SizingMode, string> = {
 
 /**
  * /settings: a select of subscriptions and the notification switches; per subscription, pause/resume and a
- * button per setting whose value is typed in a form (empty or "off" clears an override). A wrong value changes
- * nothing and says why.
+ * button per setting whose value is typed in a form (empty or "off" clears an override), tapped (trailing stop,
+ * DCA on/off) or typed as a take-profit split (split-setting.ts). A wrong value changes nothing and says why.
  */
 export const settingsCommand: CommandModule = {
   name: SETTINGS,
@@ -57,7 +58,7 @@ export const settingsCommand: CommandModule = {
     if (input.action === "list") return res.update(await settingsListView(input, deps));
     if (input.action === "n") return toggle(first, second, input, res, deps);
     const id = unpackId(
-      input.action === "sub" ? input.values[0] : input.action === "szm" || input.action === "trm" ? second : first,
+      input.action === "sub" ? input.values[0] : ["szm", "trm", "dca"].includes(input.action) ? second : first,
     );
     if (!id) return res.update({ text: t("common-menu-expired") });
     switch (input.action) {
@@ -79,6 +80,12 @@ export const settingsCommand: CommandModule = {
         if (!isTrailingButton(first)) break;
         await change(input, deps, id, { trailing: trailingChange(first) });
         return res.update(await subscriptionView(input, deps, id, t("settings-saved")));
+      case "dca":
+        if (first !== "on" && first !== "off") break;
+        await change(input, deps, id, { dcaEnabled: first === "on" });
+        return res.update(await subscriptionView(input, deps, id, t("settings-saved")));
+      case "tps":
+        return res.showModal(await splitForm(input, deps, id));
       case "tp":
       case "sl":
       case "mp":
@@ -90,6 +97,11 @@ export const settingsCommand: CommandModule = {
 
   async modal(input, res, deps) {
     const { t } = input;
+    if (input.action === SPLIT_FORM) {
+      const splitId = unpackId(input.args[0]);
+      if (!splitId) return void (await res.reply({ text: t("common-menu-expired") }));
+      return saveSplit(input, res, deps, splitId, input.fields.value ?? "");
+    }
     const [what, packed] = input.args;
     const id = unpackId(packed);
     if (input.action !== "set" || !id || !(isField(what) || isSizingMode(what))) {

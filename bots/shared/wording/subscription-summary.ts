@@ -1,4 +1,5 @@
 import type { SubscriptionView } from "../../../core/subscriptions/list-subscriptions.ts";
+import { dcaSummary, splitSummary } from "../dca-and-split-choice.ts";
 import { trailingSummary } from "../trailing-choice.ts";
 import { accountName } from "./format.ts";
 import type { T } from "./translator.ts";
@@ -9,7 +10,10 @@ const UNIT = {
   multiplier: "settings-unit-multiplier",
 } as const;
 
-/** What /settings shows of one subscription, in every transport: sizing, overrides, slippage cap, trailing. */
+/**
+ * What /settings shows of one subscription, in every transport: sizing, overrides, slippage cap, TP split, DCA,
+ * trailing.
+ */
 export function subscriptionSummary(s: SubscriptionView, t: T): string {
   const signals = t("settings-signals-own");
   return t("settings-summary", {
@@ -23,5 +27,8 @@ export function subscriptionSummary(s: SubscriptionView, t: T): string {
     sl: s.slPercOverride ? `${s.slPercOverride}%` : signals,
     maxPositions: s.maxOpenPositions === null ? t("settings-no-limit") : String(s.maxOpenPositions),
     slippage: s.maxSlippagePerc ? `${s.maxSlippagePerc}%` : t("settings-slippage-default"),
-  }).concat("\n", trailingSummary(s.trailing, t));
+  }).concat(
+    "\n",
+    [splitSummary(s.takeProfitSplit, t), dcaSummary(s.dcaEnabled, t), trailingSummary(s.trailing, t)].join("\n"),
+  );
 }

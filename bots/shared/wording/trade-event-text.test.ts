@@ -28,6 +28,21 @@ describe("trade events in words", () => {
     );
   });
 
+  it("tells a zone entry or a DCA order filled, whole or in part, with the trade's new total and average", () => {
+    const en = wording().forLocale("en");
+    const fill = { ...view, order: 1, orders: 2, amount: "0.1", price: "58800", total: "0.2", average: "59400" };
+    expect(notificationText({ kind: "entry_filled", dca: true, final: true, ...fill }, en)).toBe(
+      "DCA order 1/2 filled: BTC/USDT:USDT long 0.1 @ 58800. The trade now holds 0.2 at an average of 59400; its TP/SL are recomputed from that (BTC momentum on binanceusdm).",
+    );
+    expect(notificationText({ kind: "entry_filled", dca: false, final: false, ...fill }, en)).toMatch(
+      /^Entry 1\/2 partly filled: BTC\/USDT:USDT long 0\.1 @ 58800\. The trade now holds 0\.2 at an average of 59400, with its TP\/SL for all of it/,
+    );
+    const es = wording().forLocale("es");
+    expect(notificationText({ kind: "entry_filled", dca: true, final: true, ...fill }, es)).toMatch(
+      /^Orden DCA 1\/2 llenada: /,
+    );
+  });
+
   it("in Spanish too", () => {
     const es = wording().forLocale("es");
     expect(notificationText({ ...target, pnl: "-2.10" }, es)).toMatch(/^Objetivo 1\/3 alcanzado: .* PnL -2\.10 USDT/);

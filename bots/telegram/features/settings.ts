@@ -8,10 +8,13 @@ import { AppError } from "../../../core/platform/errors.ts";
 import { listSubscriptions } from "../../../core/subscriptions/list-subscriptions.ts";
 import { settingSchemas } from "../../../core/subscriptions/subscription-settings.ts";
 import { updateSubscription } from "../../../core/subscriptions/update-subscription.ts";
+import { dcaButtonLabel } from "../../shared/dca-and-split-choice.ts";
 import { subscriptionSummary } from "../../shared/wording/subscription-summary.ts";
 import type { T } from "../../shared/wording/translator.ts";
 import { type BotContext, endFlow, startFlow } from "../bot-context.ts";
 import { accountName } from "../format.ts";
+import { dcaCallback, dcaSettingFeature } from "./dca-setting.ts";
+import { takeProfitSplitSettingFeature } from "./take-profit-split-setting.ts";
 import { trailingSettingFeature } from "./trailing-setting.ts";
 
 const ID = "([0-9a-f-]{36})";
@@ -40,13 +43,13 @@ const isOff = (t: T, text: string) => {
 };
 
 /**
- * /settings: per subscription pause/resume, sizing, TP/SL override, max open positions, the entries' slippage cap;
- * the notification opt-ins, and where notifications go for someone on both apps
+ * /settings: per subscription pause/resume, sizing, TP/SL override, max open positions, the entries' slippage cap
+ * (the trailing stop, DCA switch and take-profit split live in their own files); the notification opt-ins, and where notifications go for someone on both apps
  * (core/accounts/notification-preferences.ts).
  */
 export function settingsFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.use(trailingSettingFeature());
+  composer.use(trailingSettingFeature(), dcaSettingFeature(), takeProfitSplitSettingFeature());
   const dm = composer.chatType("private");
 
   const showList = async (ctx: BotContext) => {
@@ -91,7 +94,10 @@ export function settingsFeature(): Composer<BotContext> {
       .text(ctx.t("settings-max-positions"), `set:mp:${s.id}`)
       .text(ctx.t("settings-slippage"), `set:sc:${s.id}`)
       .row()
-      .text(ctx.t("settings-trailing"), `set:tr:${s.id}`);
+      .text(ctx.t("settings-trailing"), `set:tr:${s.id}`)
+      .text(dcaButtonLabel(s.dcaEnabled, ctx.t), dcaCallback(!s.dcaEnabled, s.id))
+      .row()
+      .text(ctx.t("settings-split"), `set:ts:${s.id}`);
     await ctx.editMessageText(subscriptionSummary(s, ctx.t), { reply_markup: keyboard });
   };
 
@@ -153,7 +159,8 @@ export function settingsFeature(): Composer<BotContext> {
 
   dm.on("message:text", async (ctx, next) => {
     const flow = ctx.session.flow;
-    if (flow?.kind !== "setting" || ctx.msg.text.startsWith("/")) return next();
+    // The take-profit split is typed too, but answered by take-profit-split-setting.ts.
+    if (flow?.kind !== "setting" || flow.field === "takeProfitSplit" || ctx.msg.text.startsWith("/")) return next();
     const text = ctx.msg.text.trim();
     const off = isOff(ctx.t, text);
     const change = ((): Record<string, unknown> | string => {

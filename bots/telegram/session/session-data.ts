@@ -13,7 +13,7 @@ export type Flow =
   | {
       kind: "setting";
       subscriptionId: string;
-      field: "sizing" | "tpPerc" | "slPerc" | "maxOpenPositions" | "maxSlippagePerc";
+      field: "sizing" | "tpPerc" | "slPerc" | "maxOpenPositions" | "maxSlippagePerc" | "takeProfitSplit";
       mode?: "risk" | "fixed" | "multiplier";
     }
   | { kind: "guardrail"; accountId: string; field: "dailyLossLimitPerc" | "dailyProfitLockPerc" }

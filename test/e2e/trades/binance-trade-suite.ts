@@ -38,7 +38,7 @@ export type TradeView = {
  * The whole product in-process over a test database and the fake Binance, and what the trade tests read and do
  * through it. Call inside a describe: it registers the suite's hooks.
  */
-export function binanceTradeSuite(opts: { notifiers?: Notifier[]; clock?: Clock } = {}) {
+export function binanceTradeSuite(opts: { notifiers?: Notifier[]; clock?: Clock; stopAuditEvery?: number } = {}) {
   const ctx = {} as { testDb: Awaited<ReturnType<typeof createTestDatabase>>; fake: FakeBinance; h: Harness };
   let n = 0;
 
@@ -51,6 +51,7 @@ export function binanceTradeSuite(opts: { notifiers?: Notifier[]; clock?: Clock 
       ccxtUrlOverrides: { binanceusdm: ctx.fake.url },
       notifiers: opts.notifiers,
       clock: opts.clock,
+      stopAuditEvery: opts.stopAuditEvery,
     });
   });
   afterAll(async () => {
