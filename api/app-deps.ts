@@ -5,8 +5,12 @@ import type { ExchangeResolver } from "../core/exchange/exchange-resolver.ts";
 import type { Clock } from "../core/platform/clock.ts";
 import type { DbClient } from "../core/platform/db-client.ts";
 import type { JobQueue } from "../core/platform/jobs.ts";
+import type { LiveEvents } from "../core/platform/live-events.ts";
+import type { Metrics } from "../core/platform/metrics.ts";
+import type { Readiness } from "../core/platform/readiness.ts";
 import type { Sql } from "../core/platform/sql.ts";
 import type { StrategyLookup } from "../core/strategies/strategy-lookup.ts";
+import type { WebhookGuard } from "../core/strategies/webhook-guard.ts";
 import type { BackgroundWork } from "./background-work.ts";
 
 export interface AppDeps {
@@ -35,6 +39,20 @@ export interface AppDeps {
    * path and queued for `npm run bot`. Unset under `npm start`, where the bot in the same process serves the path.
    */
   telegramWebhook?: { path: string; secret: string };
+  /** New signals (the webhook announces them) and what workers announce: the admin page's live updates. */
+  events?: LiveEvents;
+  /** The admin session cookie is Secure (NODE_ENV=production). */
+  secureCookies?: boolean;
+  /** Aborted when the server stops: long-lived responses (the admin page's event streams) end then. */
+  stopping?: AbortSignal;
+  /** This process's metrics, served on /metrics; absent: no such route. */
+  metrics?: Metrics;
+  /** Bearer token for /metrics; unset: loopback clients only. */
+  metricsToken?: string;
+  /** GET /ready: migrations applied, database and queue answering. */
+  ready?: () => Promise<Readiness>;
+  /** Failed webhook passphrases per strategy and sender (429 past the limit); absent: no limit. */
+  webhookGuard?: WebhookGuard;
 }
 
 export interface AppEnv {

@@ -15,6 +15,7 @@ export function handleError(err: Error, c: Context<AppEnv>) {
   else log?.info({ code: error.code, err: error.message }, "request refused");
   const field = typeof error.details?.field === "string" ? error.details.field : undefined;
   const message = error.status === 500 ? "internal error" : error.message;
+  if (error.status === 429 && error.retryAfterMs) c.header("retry-after", String(Math.ceil(error.retryAfterMs / 1000)));
   return c.json(
     { error: { code: error.code, message, ...(field ? { field } : {}) } },
     error.status as ContentfulStatusCode,

@@ -1,8 +1,12 @@
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
+import { migrationsDir } from "../core/platform/db/paths.ts";
 import type { JobQueue } from "../core/platform/jobs.ts";
+import { observeRuntime, processMetrics } from "../core/platform/metrics.ts";
+import { createReadiness } from "../core/platform/readiness.ts";
 import type { Runtime } from "../core/platform/runtime.ts";
 import { createStrategyLookup } from "../core/strategies/strategy-lookup.ts";
+import { createWebhookGuard } from "../core/strategies/webhook-guard.ts";
 import { createApp } from "./app.ts";
 import type { AppDeps } from "./app-deps.ts";
 import { createBackgroundWork } from "./background-work.ts";
@@ -18,7 +22,8 @@ export function serveApi(
   // process; `npm run api` queues the updates instead, see `AppDeps.telegramWebhook`).
   opts: { host: string; port: number; mount?: Hono },
 ): Promise<RunningApi> {
-  const app = createApp(deps);
+  const stopping = new AbortController();
+  const app = createApp({ ...deps, stopping: stopping.signal });
   if (opts.mount) app.route("/", opts.mount);
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, (info) => {
@@ -29,6 +34,8 @@ export function serveApi(
           new Promise<void>((done) => {
             // Stops accepting; requests in flight finish first, then the work they left running.
             server.close(() => void deps.background.settled().then(done));
+            // Event streams never finish on their own: they end here, so that the close can complete.
+            stopping.abort();
             if ("closeIdleConnections" in server) server.closeIdleConnections();
           }),
       });
@@ -42,6 +49,8 @@ export function apiDepsFrom(
   // What differs by entry point: how ccxt is loaded, and whether Telegram's webhook is queued from here.
   parts: Pick<AppDeps, "exchanges" | "keyPermissions" | "telegramWebhook">,
 ): AppDeps {
+  const metrics = processMetrics();
+  observeRuntime(metrics, { db: rt.db.prisma, queue });
   return {
     db: rt.db.prisma,
     sql: rt.db.sql,
@@ -58,5 +67,16 @@ export function apiDepsFrom(
     dbPing: () => rt.db.ping(),
     background: createBackgroundWork(),
     telegramWebhook: parts.telegramWebhook,
+    events: rt.liveEvents,
+    secureCookies: rt.env.NODE_ENV === "production",
+    metrics,
+    metricsToken: rt.env.METRICS_TOKEN,
+    ready: createReadiness({
+      sql: rt.db.sql,
+      dbPing: () => rt.db.ping(),
+      queuePing: () => queue.ping(),
+      migrationsDir,
+    }),
+    webhookGuard: createWebhookGuard(),
   };
 }

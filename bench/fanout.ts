@@ -1,4 +1,5 @@
 // npm run bench:fanout -- --followers N [--workers 1] [--concurrency 256] [--second-rate 50] [--raw-concurrency auto]
+//   [--admin-pages 20]
 // One webhook fanned out to N followers, each with its own binanceusdm key, through the real API and worker
 // processes on Postgres + Redis, against the fake Binance in its own process: three times on its own, three times
 // while a second strategy takes webhooks, then that webhook load alone; then the ceiling (bare signed orders
@@ -8,6 +9,7 @@ import { parseArgs } from "node:util";
 import { createDb } from "../core/platform/db/create-db.ts";
 import { createStrategy } from "../core/strategies/create-strategy.ts";
 import { freePort, type Proc, startEntry } from "../test/processes.ts";
+import { openAdminPages } from "./admin-pages.ts";
 import { createBenchState, REDIS_URL } from "./bench-state.ts";
 import { stolenTime } from "./cpu-usage.ts";
 import { measurePass } from "./fanout-pass.ts";
@@ -41,6 +43,8 @@ const { values } = parseArgs({
     "raw-concurrency": { type: "string", default: "auto" },
     // Rounds of the ceiling's tuning runs (N orders each, per candidate).
     "raw-tune-rounds": { type: "string", default: "2" },
+    // Admin pages open on the overview through every pass, each re-read on its live updates (bench/admin-pages.ts).
+    "admin-pages": { type: "string", default: "0" },
   },
 });
 const N = Number(values.followers);
@@ -144,6 +148,10 @@ try {
   procs.push(apiProc, ...workerProcs);
   await Promise.all([apiProc.waitFor(/api is up/), ...workerProcs.map((w) => w.waitFor(/worker is up/))]);
 
+  const adminPages = Number(values["admin-pages"])
+    ? await openAdminPages({ api, token: env.ADMIN_TOKEN, pages: Number(values["admin-pages"]) })
+    : undefined;
+
   const { webhook, waitTerminal, flatten } = fanoutSignals({
     api,
     sql: db.sql,
@@ -212,6 +220,12 @@ try {
       .join(" ")}; ${idleStolen}; ack failures ${idleFailures} (in the percentiles as infinite)`,
   );
 
+  if (adminPages) {
+    log(
+      `admin pages: ${values["admin-pages"]} open, ${adminPages.updates()} updates, ${adminPages.reads()} page reads`,
+    );
+    await adminPages.stop();
+  }
   for (const p of [apiProc, ...workerProcs]) await p.stop();
   await db.close();
   // Nothing else running means Postgres too: autovacuum of the tables the passes filled would take CPU from the

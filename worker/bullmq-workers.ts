@@ -9,6 +9,7 @@ import {
   jobSchemas,
   type RetryPolicy,
 } from "../core/platform/jobs.ts";
+import { processMetrics } from "../core/platform/metrics.ts";
 import { retryDelay } from "../core/platform/retry-delay.ts";
 
 export interface RunningWorkers {
@@ -36,13 +37,14 @@ export function startBullmqWorkers(opts: {
       async (job: Job) => {
         const data = jobSchemas[name].safeParse(job.data);
         if (!data.success) throw new UnrecoverableError(`malformed ${name} payload: ${data.error.message}`);
+        const attempt = job.attemptsMade + 1;
+        const maxAttempts = job.opts.attempts ?? retry.attempts;
         try {
-          await processor(data.data, {
-            jobId: job.id ?? "",
-            attempt: job.attemptsMade + 1,
-            maxAttempts: job.opts.attempts ?? retry.attempts,
-          });
+          await processor(data.data, { jobId: job.id ?? "", attempt, maxAttempts });
+          processMetrics().jobFinished(name, "completed");
         } catch (err) {
+          const final = (isAppError(err) && !err.retryable) || attempt >= maxAttempts;
+          processMetrics().jobFinished(name, final ? "failed" : "retried");
           if (isAppError(err) && !err.retryable) throw new UnrecoverableError(`${err.code}: ${err.message}`);
           throw err;
         }

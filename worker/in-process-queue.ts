@@ -10,6 +10,7 @@ import {
   jobSchemas,
   type RetryPolicy,
 } from "../core/platform/jobs.ts";
+import { processMetrics } from "../core/platform/metrics.ts";
 import { retryDelay } from "../core/platform/retry-delay.ts";
 
 interface Pending {
@@ -35,7 +36,9 @@ export function createInProcessQueue(opts: {
   const known = new Set<string>();
   const finished: string[] = [];
   const ready: Pending[] = [];
-  const timers = new Set<NodeJS.Timeout>();
+  // Delayed jobs (their queue, for the metrics scrape) and jobs running, by queue.
+  const timers = new Map<NodeJS.Timeout, JobName>();
+  const active = new Map<JobName, number>();
   let processors: JobProcessors | undefined;
   let running = 0;
   let closing = false;
@@ -52,8 +55,10 @@ export function createInProcessQueue(opts: {
     while (processors && !closing && running < opts.concurrency && ready.length > 0) {
       const job = ready.shift() as Pending;
       running++;
+      active.set(job.name, (active.get(job.name) ?? 0) + 1);
       void run(job).finally(() => {
         running--;
+        active.set(job.name, (active.get(job.name) ?? 1) - 1);
         pump();
         notifyIdle();
       });
@@ -66,19 +71,22 @@ export function createInProcessQueue(opts: {
     const attempt = job.attemptsMade + 1;
     try {
       await processor(jobSchemas[job.name].parse(job.data), { jobId: job.jobId, attempt, maxAttempts: retry.attempts });
+      processMetrics().jobFinished(job.name, "completed");
       forget(job.jobId);
     } catch (err) {
       const retryable = !isAppError(err) || err.retryable;
       if (retryable && attempt < retry.attempts && !closing) {
+        processMetrics().jobFinished(job.name, "retried");
         const delay = retryDelay(retry, attempt, err);
         const timer = setTimeout(() => {
           timers.delete(timer);
           ready.push({ ...job, attemptsMade: attempt });
           pump();
         }, delay);
-        timers.add(timer);
+        timers.set(timer, job.name);
         return;
       }
+      processMetrics().jobFinished(job.name, "failed");
       opts.logger.error({ jobId: job.jobId, err: toAppError(err).message }, "job failed for good");
       // Not remembered: a job that died without recording an outcome (say, Postgres was down for its every
       // attempt) must stay re-addable, or the resume sweep could never run its execution again.
@@ -101,7 +109,7 @@ export function createInProcessQueue(opts: {
         ready.push(pending);
         pump();
       }, job.delayMs);
-      timers.add(timer);
+      timers.set(timer, name);
     } else {
       ready.push(pending);
     }
@@ -120,6 +128,19 @@ export function createInProcessQueue(opts: {
     async ping() {
       return true;
     },
+    async depth() {
+      const counts = new Map<string, number>();
+      const count = (queue: JobName, state: string) =>
+        counts.set(`${queue}|${state}`, (counts.get(`${queue}|${state}`) ?? 0) + 1);
+      for (const job of ready) count(job.name, "waiting");
+      for (const name of timers.values()) count(name, "delayed");
+      const out = [...counts].map(([key, n]) => {
+        const [queue = "", state = ""] = key.split("|");
+        return { queue, state, count: n };
+      });
+      for (const [queue, n] of active) out.push({ queue, state: "active", count: n });
+      return out;
+    },
     start(p) {
       processors = p;
       pump();
@@ -129,7 +150,7 @@ export function createInProcessQueue(opts: {
     },
     async close() {
       closing = true;
-      for (const timer of timers) clearTimeout(timer);
+      for (const timer of timers.keys()) clearTimeout(timer);
       timers.clear();
       ready.length = 0;
       if (running > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));

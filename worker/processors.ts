@@ -13,6 +13,7 @@ import {
   notifyJobOf,
   type RetryPolicy,
 } from "../core/platform/jobs.ts";
+import type { LiveEventPublisher } from "../core/platform/live-events.ts";
 import type { Sql } from "../core/platform/sql.ts";
 import { executeBatchProcessor } from "./jobs/execute-batch.ts";
 import { executeSubscriptionProcessor } from "./jobs/execute-subscription.ts";
@@ -32,6 +33,8 @@ export interface WorkerDeps {
   concurrency: number;
   /** The queue's retry policy: a batch hands a follower on to a single job under the same budget. */
   retry?: RetryPolicy;
+  /** Executions finished and trades opened or closed are announced here (the admin page's live view). */
+  events?: LiveEventPublisher;
 }
 
 export interface ExecutionSlots {
@@ -55,7 +58,7 @@ export function createExecutionSlots(concurrency: number): ExecutionSlots {
 
 export function buildProcessors(deps: WorkerDeps & { executionSlots?: ExecutionSlots }): JobProcessors {
   // One ledger and signal cache per process, so concurrent jobs share their batches and reads.
-  const ledger = createExecutionLedger(deps.db, deps.sql);
+  const ledger = createExecutionLedger(deps.db, deps.sql, { events: deps.events });
   const signals = createSignalCache(deps.db);
   const { slots, admit } = deps.executionSlots ?? createExecutionSlots(deps.concurrency);
   const retry = deps.retry ?? defaultRetryPolicy;

@@ -1,3 +1,4 @@
+import { processMetrics } from "../core/platform/metrics.ts";
 import { type ReconcileDeps, reconcileDueAccounts, scheduleAccounts } from "../core/trades/reconcile-due-accounts.ts";
 import { type Periodic, runEvery } from "./run-every.ts";
 
@@ -20,6 +21,8 @@ export function startReconcileLoop(deps: ReconcileDeps & { intervalMs: number; b
     deps.intervalMs > 0 ? tickMs : 0,
     async () => {
       if (deps.busy?.()) return;
+      const started = performance.now();
+      let accounts = 0;
       const now = deps.now().getTime();
       // New trades' accounts get their place in the interval twice an interval; cheap, one statement.
       if (now - lastScheduled >= deps.intervalMs / 2) {
@@ -32,9 +35,11 @@ export function startReconcileLoop(deps: ReconcileDeps & { intervalMs: number; b
           limit: ROUND_LIMIT,
           concurrency: RECONCILE_CONCURRENCY,
         });
+        accounts += round.accounts;
         if (round.changed || round.failed) deps.logger.info(round, "reconciliation round");
         if (round.accounts < ROUND_LIMIT) break;
       }
+      processMetrics().reconcileCycle((performance.now() - started) / 1000, accounts);
     },
     deps.logger,
   );

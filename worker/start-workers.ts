@@ -26,6 +26,7 @@ export async function startWorkers(rt: TradingRuntime, opts: { notifiers?: Notif
     logger: rt.logger,
     notifiers: opts.notifiers,
     concurrency: rt.env.WORKER_CONCURRENCY,
+    events: rt.liveEvents,
   };
   const concurrency = rt.env.WORKER_CONCURRENCY;
   const executionSlots = createExecutionSlots(concurrency);
@@ -73,6 +74,8 @@ export async function startWorkers(rt: TradingRuntime, opts: { notifiers?: Notif
       now: () => rt.clock.now(),
       intervalMs: rt.env.RECONCILE_INTERVAL_MS,
       busy: executionSlots.busy,
+      // Read by reconcileAccount: the closes it finds are announced like the copying path's.
+      ...{ events: rt.liveEvents },
     }),
     startPaperTick({
       db: rt.db.prisma,

@@ -12,6 +12,7 @@ import { getSignal } from "../../core/signals/get-signal.ts";
 import { createStrategy, rotatePassphrase } from "../../core/strategies/create-strategy.ts";
 import { updateStrategy } from "../../core/strategies/update-strategy.ts";
 import { settingSchemas, sizingValueSchemas } from "../../core/subscriptions/subscription-settings.ts";
+import { takeProfitSplitSchema } from "../../core/subscriptions/take-profit-split.ts";
 import { trailingSettingSchema } from "../../core/subscriptions/trailing-setting.ts";
 import type { AppDeps, AppEnv } from "../app-deps.ts";
 import { readJson } from "../read-json.ts";
@@ -93,6 +94,8 @@ const subscriptionBody = z.object({
   maxOpenPositions: settingSchemas.maxOpenPositions.optional(),
   maxSlippagePerc: settingSchemas.maxSlippagePerc.optional(),
   trailing: trailingSettingSchema.optional(),
+  dcaEnabled: z.boolean({ error: "must be true or false" }).optional(),
+  takeProfitSplit: takeProfitSplitSchema.optional(),
 });
 
 const decOrUndefined = (value: string | undefined) => (value === undefined ? undefined : dec(value));
@@ -114,6 +117,8 @@ export function adminRoutes(deps: AppDeps) {
   app.post("/api/admin/strategies", async (c) => {
     const body = parseInput(strategyBody, await readJson(c));
     const strategy = await createStrategy(body, deps);
+    // Its slug may sit in the lookup's cache as unknown, from deliveries made before it existed.
+    deps.strategies.forget(strategy.slug);
     const webhookUrl = `${deps.publicUrl.replace(/\/$/, "")}/webhooks/tradingview/${strategy.slug}`;
     return c.json({ ...strategy, webhookUrl }, 201);
   });

@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { AppError } from "../../core/platform/errors.ts";
 import { receiveSignal } from "../../core/signals/receive-signal.ts";
 import type { AppDeps, AppEnv } from "../app-deps.ts";
+import { remoteAddress } from "../remote-address.ts";
 
 export const WEBHOOK_BODY_LIMIT = 64 * 1024;
 
@@ -37,7 +38,7 @@ export function tradingviewWebhookRoutes(deps: AppDeps) {
       throw new AppError("BAD_REQUEST", "body: must be a JSON object", { details: { field: "body" } });
     }
     const { signalId, duplicate, queued } = await receiveSignal(
-      { strategy: c.req.param("strategy"), body },
+      { strategy: c.req.param("strategy"), body, sender: remoteAddress(c) },
       { ...deps, logger: c.get("logger") },
     );
     // The signal is durable now, so the provider hears back without waiting for the queue.

@@ -26,7 +26,7 @@ describe("connecting a Telegram and a Discord identity", () => {
     );
     expect(done).toEqual({ userId: tg.id, merged: false });
     const dc = await ensureChatUser({ transport: "discord", externalId: "900000000000000001" }, { db: db() });
-    expect(dc).toEqual({ id: tg.id, created: false });
+    expect(dc).toEqual({ id: tg.id, created: false, disabledAt: null });
     await expect(
       redeemConnectCode({ transport: "discord", externalId: "900000000000000002", code }, { db: db(), clock }),
     ).rejects.toThrow(/unknown, used or expired/);

@@ -12,6 +12,8 @@ export interface ChatIdentity {
 export interface ChatUser {
   id: string;
   created: boolean;
+  /** Set when an operator disabled the user: the bots check it with assertUserEnabled. */
+  disabledAt: Date | null;
 }
 
 const idField = { telegram: "telegramId", discord: "discordId" } as const;
@@ -30,25 +32,25 @@ export async function ensureChatUser(
   const where = { [idField[input.transport]]: input.externalId } as { telegramId: string } | { discordId: string };
   const existing = await db.user.findUnique({
     where,
-    select: { id: true, locale: true, telegramUnreachableAt: true, discordUnreachableAt: true },
+    select: { id: true, locale: true, telegramUnreachableAt: true, discordUnreachableAt: true, disabledAt: true },
   });
   if (existing) {
     const data: { locale?: string; telegramUnreachableAt?: null; discordUnreachableAt?: null } = {};
     if (existing[unreachableField[input.transport]]) data[unreachableField[input.transport]] = null;
     if (input.locale && input.locale !== existing.locale) data.locale = input.locale;
     if (Object.keys(data).length) await db.user.update({ where: { id: existing.id }, data });
-    return { id: existing.id, created: false };
+    return { id: existing.id, created: false, disabledAt: existing.disabledAt };
   }
   try {
     const user = await db.user.create({
       data: { ...where, displayName: input.displayName, referralCode: input.referralCode, locale: input.locale },
       select: { id: true },
     });
-    return { id: user.id, created: true };
+    return { id: user.id, created: true, disabledAt: null };
   } catch (err) {
     // Two updates of a new user raced: the other one created it.
     if (!isUniqueViolation(err)) throw err;
-    const user = await db.user.findUniqueOrThrow({ where, select: { id: true } });
-    return { id: user.id, created: false };
+    const user = await db.user.findUniqueOrThrow({ where, select: { id: true, disabledAt: true } });
+    return { id: user.id, created: false, disabledAt: user.disabledAt };
   }
 }

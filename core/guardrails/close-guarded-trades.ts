@@ -5,6 +5,7 @@ import type { ExchangeClient } from "../exchange/exchange.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { type Decimal, dec } from "../platform/decimal.ts";
 import { toAppError } from "../platform/errors.ts";
+import type { LiveEventPublisher } from "../platform/live-events.ts";
 import type { Sql } from "../platform/sql.ts";
 import { closeTrade } from "../trades/close-trade.ts";
 
@@ -38,7 +39,8 @@ export async function closeGuardedTrades(
     orderBy: { openedAt: "asc" },
   });
   if (!trades.length) return [];
-  const ledger = createExecutionLedger(db, deps.sql);
+  // The reconciliation turn's deps may carry the live-events bus: the closes then reach the admin page.
+  const ledger = createExecutionLedger(db, deps.sql, { events: (deps as { events?: LiveEventPublisher }).events });
   const results: GuardedClose[] = [];
   for (const t of trades) {
     const clientOrderId = guardrailCloseId(t.id);

@@ -4,6 +4,7 @@ import type { ExecutionLedger } from "../copying/execution-ledger.ts";
 import type { ExchangeClient, OrderRequest, OrderResult } from "../exchange/exchange.ts";
 import { dec } from "../platform/decimal.ts";
 import { AppError, type ErrorCode, errorCodes, isAppError } from "../platform/errors.ts";
+import { processMetrics } from "../platform/metrics.ts";
 
 export interface PlaceOrderDeps {
   ledger: ExecutionLedger;
@@ -99,12 +100,16 @@ export async function placeOrder(
   }
 
   const sentAt = Date.now();
+  let answered = false;
   try {
     const result = await exchange.createOrder(request);
+    answered = true;
+    processMetrics().orderPlaced(exchange.exchangeId, (Date.now() - sentAt) / 1000, "ok");
     if (!input.callerRecords) await ledger.recordOrder(request.clientOrderId, result);
     log.debug({ ...ids, status: result.status }, "order placed");
     return result;
   } catch (err) {
+    if (!answered) processMetrics().orderPlaced(exchange.exchangeId, (Date.now() - sentAt) / 1000, "error");
     // The venue already holds an open order with this id: an earlier attempt landed. Adopt it.
     if (isAppError(err, "CONFLICT")) {
       const found = await exchange.findOrder(request.symbol, request.clientOrderId);

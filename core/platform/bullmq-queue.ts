@@ -49,6 +49,15 @@ export function createBullmqQueue(opts: {
         return false;
       }
     },
+    async depth() {
+      const names = Object.keys(jobSchemas) as JobName[];
+      const counts = await Promise.all(
+        names.map((name) => queueFor(name).getJobCounts("waiting", "delayed", "active", "prioritized")),
+      );
+      return names.flatMap((queue, i) =>
+        Object.entries(counts[i] ?? {}).map(([state, count]) => ({ queue, state, count })),
+      );
+    },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));
     },

@@ -8,6 +8,8 @@ export const errorCodes = {
   CONFLICT: { status: 409, retryable: false },
   // Too many wrong codes: the action is refused until the lock expires (details.until).
   LOCKED: { status: 423, retryable: false },
+  // A caller past a limit of ours (failed webhook passphrases, logins): retryAfterMs says when to come back.
+  TOO_MANY_REQUESTS: { status: 429, retryable: false },
   PAYLOAD_TOO_LARGE: { status: 413, retryable: false },
   CONFIG_INVALID: { status: 500, retryable: false },
   // Exchange outcomes, mapped from ccxt's error classes.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { QueueDepth } from "./metrics.ts";
 
 // The contract between whoever enqueues (api, worker) and whoever processes (worker, or in-process on the
 // embedded default). Payloads are parsed with these schemas when a job starts; ids are deterministic, so
@@ -43,6 +44,8 @@ export interface JobQueue {
   addBulk<N extends JobName>(name: N, jobs: JobToAdd<N>[]): Promise<void>;
   /** True when the queue's backend answers. */
   ping(): Promise<boolean>;
+  /** Jobs by queue and state, for the metrics scrape; absent on test fakes. */
+  depth?(): Promise<QueueDepth[]>;
   close(): Promise<void>;
 }
 

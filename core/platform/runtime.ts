@@ -6,6 +6,7 @@ import { type Clock, systemClock } from "./clock.ts";
 import type { Env } from "./config.ts";
 import { createDb, type Db } from "./db/create-db.ts";
 import type { JobQueue } from "./jobs.ts";
+import { createInProcessLiveEvents, createRedisLiveEvents, type LiveEvents } from "./live-events.ts";
 import { generateAdminToken, generateMasterKey, resolveDevSecret } from "./secrets.ts";
 
 export interface Runtime {
@@ -17,6 +18,8 @@ export interface Runtime {
   adminToken: string;
   /** Set when REDIS_URL is: the BullMQ producer and the connection workers share. */
   redis?: { connection: Redis; queue: JobQueue };
+  /** What the admin page hears live: Redis pub/sub across processes, or within this one on embedded defaults. */
+  liveEvents: LiveEvents;
   close(): Promise<void>;
 }
 
@@ -73,15 +76,21 @@ export async function buildRuntime(env: Env, logger: Logger): Promise<Runtime> {
     redis = { connection, queue: createBullmqQueue({ connection, prefix: env.QUEUE_PREFIX, logger }) };
   }
 
+  const liveEvents = redis
+    ? createRedisLiveEvents({ connection: redis.connection, channel: `${env.QUEUE_PREFIX}:live-events`, logger })
+    : createInProcessLiveEvents({ logger });
+
   return {
     env,
     logger,
+    liveEvents,
     clock: systemClock,
     db,
     cipher,
     adminToken: adminToken.value,
     redis,
     async close() {
+      await liveEvents.close();
       await redis?.queue.close();
       redis?.connection.disconnect();
       await db.close();

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Clock } from "../platform/clock.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { type JobPayload, type JobQueue, jobIds } from "../platform/jobs.ts";
+import { processMetrics } from "../platform/metrics.ts";
 import type { Sql } from "../platform/sql.ts";
 import { normalizeSymbol } from "./normalize-symbol.ts";
 import { recordSignal } from "./record-signal.ts";
@@ -37,7 +38,14 @@ export interface AcceptSignalDeps {
  * not a futures pair.
  */
 export async function acceptSignal(
-  input: { strategyId: string; signal: SignalInput; bodyHash: string },
+  input: {
+    strategyId: string;
+    signal: SignalInput;
+    bodyHash: string;
+    /** For the metrics: where the signal came from, and the strategy's slug (its id when not at hand). */
+    source?: "tradingview" | "discord";
+    strategySlug?: string;
+  },
   deps: AcceptSignalDeps,
 ): Promise<ReceivedSignal> {
   const { signal, strategyId, bodyHash } = input;
@@ -55,6 +63,7 @@ export async function acceptSignal(
     return { signalId: recorded.id, duplicate: true, queued };
   }
   deps.logger.info({ signalId: recorded.id, strategyId, action: signal.action, symbol }, "signal received");
+  processMetrics().signalReceived(input.strategySlug ?? strategyId, input.source ?? "tradingview");
   const queued = queueFanOut({ signalId: recorded.id, strategyId, action: signal.action, symbol }, deps);
   return { signalId: recorded.id, duplicate: false, queued };
 }

@@ -13,11 +13,12 @@ import type { SignalInput } from "./signal-input.ts";
  * is wrong in words for the ❌ reply, and records nothing.
  */
 export async function receiveProviderSignal(
-  input: { strategyId: string; content: string },
+  input: { strategyId: string; strategySlug?: string; content: string },
   deps: AcceptSignalDeps,
 ): Promise<ReceivedSignal> {
   const signal = parseProviderMessage(input.content);
-  return acceptSignal({ strategyId: input.strategyId, signal, bodyHash: hashSignal(signal) }, deps);
+  const { strategyId, strategySlug } = input;
+  return acceptSignal({ strategyId, strategySlug, source: "discord", signal, bodyHash: hashSignal(signal) }, deps);
 }
 
 function hashSignal(signal: SignalInput): string {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { AppError } from "../platform/errors.ts";
 import { parseInput } from "../platform/validation.ts";
-import { verifyPassphrase } from "../strategies/passphrase.ts";
+import { authenticateWebhook } from "../strategies/authenticate-webhook.ts";
 import type { StrategyLookup } from "../strategies/strategy-lookup.ts";
+import type { WebhookGuard } from "../strategies/webhook-guard.ts";
 import { type AcceptSignalDeps, acceptSignal, type ReceivedSignal } from "./accept-signal.ts";
 import { type SignalBody, signalBodySchema } from "./signal-body.ts";
 import type { SignalInput } from "./signal-input.ts";
@@ -11,6 +11,7 @@ export type { ReceivedSignal } from "./accept-signal.ts";
 
 export interface ReceiveSignalDeps extends AcceptSignalDeps {
   strategies: StrategyLookup;
+  webhookGuard?: WebhookGuard;
 }
 
 /**
@@ -18,23 +19,21 @@ export interface ReceiveSignalDeps extends AcceptSignalDeps {
  * Nothing is created unless the strategy exists, the body is well-formed and the passphrase matches.
  */
 export async function receiveSignal(
-  input: { strategy: string; body: unknown },
+  /** `sender`: the connecting address, which failed passphrases are counted by. */
+  input: { strategy: string; body: unknown; sender?: string },
   deps: ReceiveSignalDeps,
 ): Promise<ReceivedSignal> {
-  let strategy = await deps.strategies.bySlug(input.strategy);
-  if (!strategy) throw new AppError("NOT_FOUND", `strategy "${input.strategy}" does not exist`);
-
   // The passphrase is checked before the rest of the body, so unauthenticated callers learn nothing else.
   const passphrase = (input.body as { passphrase?: unknown } | null)?.passphrase;
-  if (typeof passphrase === "string" && passphrase !== "" && !verifyPassphrase(passphrase, strategy.passphraseHash)) {
-    // The cached hash may predate a rotation: look once more before refusing.
-    strategy = await deps.strategies.bySlug(input.strategy, { fresh: true });
-    if (!strategy || !verifyPassphrase(passphrase, strategy.passphraseHash)) {
-      throw new AppError("UNAUTHORIZED", "passphrase does not match this strategy");
-    }
-  }
+  const strategy = await authenticateWebhook(
+    { slug: input.strategy, passphrase, sender: input.sender },
+    { strategies: deps.strategies, guard: deps.webhookGuard },
+  );
   const body = parseInput(signalBodySchema, input.body);
-  return acceptSignal({ strategyId: strategy.id, signal: fromBody(body), bodyHash: hashBody(body) }, deps);
+  return acceptSignal(
+    { strategyId: strategy.id, strategySlug: strategy.slug, signal: fromBody(body), bodyHash: hashBody(body) },
+    deps,
+  );
 }
 
 function fromBody(b: SignalBody): SignalInput {
@@ -51,6 +50,12 @@ function fromBody(b: SignalBody): SignalInput {
     maxSlippagePerc: b.max_slippage_perc,
     takeProfits: b.take_profits,
     trailing: b.trailing,
+    tpPrice: b.tp_price,
+    slPrice: b.sl_price,
+    sentAt: b.timestamp,
+    entries: b.entries,
+    entryExpirySec: b.entry_expiry_sec,
+    dca: b.dca,
   };
 }
 

@@ -1,5 +1,7 @@
 import type { DbClient } from "../platform/db-client.ts";
+import { type LiveEventPublisher, publishSafely } from "../platform/live-events.ts";
 import type { Sql } from "../platform/sql.ts";
+import { DEFAULT_ENTRY_EXPIRY_SEC } from "./entry-plan.ts";
 import type { SignalInput } from "./signal-input.ts";
 
 export interface RecordedSignal {
@@ -19,10 +21,11 @@ const RECORD = `
   ), ins AS (
     INSERT INTO "Signal" ("id", "strategyId", "dedupeKey", "bodyHash", "action", "rawSymbol", "symbol", "riskPerc",
       "leverage", "tpPerc", "slPerc", "price", "qty", "tpPrice", "slPrice", "sentAt", "maxSlippagePerc", "status",
-      "receivedAt", "takeProfits", "trailing")
+      "receivedAt", "takeProfits", "trailing", "entries", "entryExpirySec", "dca")
     SELECT gen_random_uuid()::text, $1, $2, $3, $4::"SignalAction", $5, $6, $7::numeric, $8::int, $9::numeric,
       $10::numeric, $11::numeric, $12::numeric, $16::numeric, $17::numeric, ($18::timestamptz AT TIME ZONE 'UTC'),
-      $19::numeric, 'received', ($13::timestamptz AT TIME ZONE 'UTC'), $20::jsonb, $21::jsonb
+      $19::numeric, 'received', ($13::timestamptz AT TIME ZONE 'UTC'), $20::jsonb, $21::jsonb,
+      $22::jsonb, $23::int, $24::jsonb
     WHERE NOT EXISTS (SELECT 1 FROM dup)
     ON CONFLICT ("strategyId", "dedupeKey") DO NOTHING
     RETURNING "id"
@@ -39,7 +42,7 @@ const RECORD = `
  * between a webhook and its 202, and Prisma's query engine was a fifth of the API's CPU per webhook.
  */
 export async function recordSignal(
-  deps: { db: DbClient; sql?: Sql },
+  deps: { db: DbClient; sql?: Sql; events?: LiveEventPublisher },
   s: {
     strategyId: string;
     dedupeKey: string;
@@ -75,6 +78,9 @@ export async function recordSignal(
     g.maxSlippagePerc ?? null,
     g.takeProfits ? JSON.stringify(g.takeProfits) : null,
     g.trailing ? JSON.stringify(g.trailing) : null,
+    g.entries ? JSON.stringify(g.entries) : null,
+    g.entries ? (g.entryExpirySec ?? DEFAULT_ENTRY_EXPIRY_SEC) : null,
+    g.dca ? JSON.stringify(g.dca) : null,
   ];
   // Id-less bodies are keyed by a time bucket, so two deliveries on either side of a bucket boundary carry
   // different keys and the unique index cannot settle them. Serialise those per (strategy, body): the lock is
@@ -89,6 +95,8 @@ export async function recordSignal(
     : deps.sql
       ? await deps.sql.query<RecordedSignal>(RECORD, values)
       : await db.$queryRawUnsafe<RecordedSignal[]>(RECORD, ...values);
+  if (rows[0] && !rows[0].duplicate)
+    publishSafely(deps.events, { type: "signal", signalId: rows[0].id, strategyId: s.strategyId });
   if (rows[0]) return rows[0];
   // Lost an insert race to a concurrent delivery that our snapshot could not see yet.
   const winner = await db.signal.findUniqueOrThrow({

@@ -52,15 +52,48 @@ describe("strategy lookup", () => {
     expect(await lookup.bySlug("alpha")).toEqual(v2);
   });
 
-  it("waits for the database when asked for a fresh answer", async () => {
+  it("re-reads for a refused passphrase at most once a second, keeping the entry meanwhile", async () => {
     const store = slowDb(v1);
-    const lookup = createStrategyLookup(store.db, { ttlMs: 60_000 });
+    let now = 0;
+    const lookup = createStrategyLookup(store.db, { ttlMs: 60_000, recheckMs: 1_000, now: () => now });
     const first = lookup.bySlug("alpha");
     store.finishReads();
     await first;
     store.set(v2);
-    const fresh = lookup.bySlug("alpha", { fresh: true });
+    const rechecked = lookup.recheck("alpha");
+    // Deliveries during the re-read are still answered from the cache: the entry was not dropped.
+    expect(await lookup.bySlug("alpha")).toEqual(v1);
     store.finishReads();
-    expect(await fresh).toEqual(v2);
+    expect(await rechecked).toEqual(v2);
+    expect(store.reads).toBe(2);
+    for (let i = 0; i < 100; i++) await lookup.recheck("alpha");
+    expect(store.reads).toBe(2);
+    now += 1_000;
+    const again = lookup.recheck("alpha");
+    store.finishReads();
+    await again;
+    expect(store.reads).toBe(3);
+  });
+
+  it("remembers that a slug is unknown, briefly", async () => {
+    const reads = { n: 0 };
+    const db = {
+      strategy: {
+        findUnique: async () => {
+          reads.n++;
+          return null;
+        },
+      },
+    } as unknown as DbClient;
+    const lookup = createStrategyLookup(db, { ttlMs: 60_000, negativeTtlMs: 20 });
+    for (let i = 0; i < 50; i++) expect(await lookup.bySlug("ghost")).toBeNull();
+    expect(reads.n).toBe(1);
+    await sleep(30);
+    await lookup.bySlug("ghost");
+    await sleep(0);
+    expect(reads.n).toBe(2);
+    lookup.forget("ghost");
+    await lookup.bySlug("ghost");
+    expect(reads.n).toBe(3);
   });
 });

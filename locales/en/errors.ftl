@@ -10,3 +10,5 @@ errors-key-can-withdraw = This API key is allowed to withdraw funds, so Mimic wi
 errors-position-mode = This account is in hedge (dual-side) position mode; Mimic trades one-way accounts only. Switch the futures position mode to one-way in the exchange's settings (no positions or orders may be open while you switch), then send /link again. Nothing was saved.
 errors-exchange-timeout = The exchange did not answer in time. Nothing was changed; please try again in a minute.
 errors-internal = Something went wrong on our side. Nothing was changed; please try again later.
+# An operator disabled the user's account: every command gets this answer.
+errors-account-disabled = Your Mimic account is disabled, so nothing can be done from here and no signals are copied. Contact the operator of this Mimic if you think this is a mistake.

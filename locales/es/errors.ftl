@@ -10,3 +10,5 @@ errors-key-can-withdraw = Esta clave API tiene permiso para retirar fondos, así
 errors-position-mode = Esta cuenta está en modo de posición cobertura (hedge); Mimic solo opera cuentas en modo unidireccional. Cambia el modo de posición de futuros a unidireccional en los ajustes del exchange (sin posiciones ni órdenes abiertas mientras lo cambias) y envía /link de nuevo. No se ha guardado nada.
 errors-exchange-timeout = El exchange no respondió a tiempo. No se ha cambiado nada; vuelve a intentarlo en un minuto.
 errors-internal = Algo ha fallado por nuestra parte. No se ha cambiado nada; vuelve a intentarlo más tarde.
+# Un operador desactivó la cuenta del usuario: cada comando recibe esta respuesta.
+errors-account-disabled = Tu cuenta de Mimic está desactivada: desde aquí no se puede hacer nada y no se copian señales. Contacta con el operador de este Mimic si crees que es un error.

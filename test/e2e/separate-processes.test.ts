@@ -12,6 +12,8 @@ describe("Postgres + Redis with an API process and two worker processes", () => 
   const prefix = `mimic-test-${randomBytes(4).toString("hex")}`;
   const adminToken = randomBytes(24).toString("base64url");
   let api = "";
+  const metricsToken = randomBytes(16).toString("base64url");
+  const workerMetrics: string[] = [];
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
@@ -27,8 +29,18 @@ describe("Postgres + Redis with an API process and two worker processes", () => 
       PORT: String(port),
       HOST: "127.0.0.1",
       PUBLIC_URL: api,
+      METRICS_TOKEN: metricsToken,
     };
-    procs.push(startEntry("api/main.ts", env), startEntry("worker/main.ts", env), startEntry("worker/main.ts", env));
+    const workerEnv = async () => {
+      const metricsPort = await freePort();
+      workerMetrics.push(`http://127.0.0.1:${metricsPort}/metrics`);
+      return { ...env, WORKER_METRICS_PORT: String(metricsPort) };
+    };
+    procs.push(
+      startEntry("api/main.ts", env),
+      startEntry("worker/main.ts", await workerEnv()),
+      startEntry("worker/main.ts", await workerEnv()),
+    );
     await Promise.all([
       procs[0]?.waitFor(/api is up/),
       procs[1]?.waitFor(/worker is up/),
@@ -92,5 +104,37 @@ describe("Postgres + Redis with an API process and two worker processes", () => 
     expect(signal.executions).toEqual(
       Array(3).fill(expect.objectContaining({ status: "filled", amount: "0.015384", price: "65000" })),
     );
+
+    // Every process is scraped on its own; the workers' counters add up to the fan-out.
+    const scrape = async (url: string) => {
+      const res = await fetch(url, { headers: { authorization: `Bearer ${metricsToken}` } });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    const sample = (text: string, series: string) =>
+      Number(
+        text
+          .split("\n")
+          .find((line) => line.startsWith(`${series} `))
+          ?.split(" ")[1] ?? 0,
+      );
+    expect(
+      sample(
+        await scrape(`${api}/metrics`),
+        'mimic_signals_received_total{strategy="multi-process",source="tradingview"}',
+      ),
+    ).toBe(1);
+    const filled = await Promise.all(
+      workerMetrics.map(async (url) =>
+        sample(await scrape(url), 'mimic_executions_total{status="filled",error_code="none"}'),
+      ),
+    );
+    expect(filled.reduce((a, b) => a + b, 0)).toBe(3);
+    expect((await fetch(`${api}/metrics`)).status).toBe(401);
+    expect(await testDb.db.prisma.workerHeartbeat.count({ where: { kind: "worker" } })).toBe(2);
+    expect((await call("GET", "/ready", undefined, false)).json).toMatchObject({
+      status: "ready",
+      migrations: "applied",
+    });
   });
 });

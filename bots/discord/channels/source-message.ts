@@ -61,7 +61,10 @@ export async function handleSourceMessage(msg: SourceMessage, deps: SourceMessag
   let duplicate = true;
   try {
     for (const binding of matches) {
-      const received = await receiveProviderSignal({ strategyId: binding.strategyId, content: msg.content }, deps);
+      const received = await receiveProviderSignal(
+        { strategyId: binding.strategyId, strategySlug: binding.strategySlug, content: msg.content },
+        deps,
+      );
       // Never rejects; waiting keeps the ✅ after the fan-out is queued, so a shutdown right after loses nothing.
       await received.queued;
       duplicate &&= received.duplicate;

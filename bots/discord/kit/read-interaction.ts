@@ -9,6 +9,7 @@ import {
 } from "discord.js";
 import type { Logger } from "pino";
 import { ensureChatUser } from "../../../core/accounts/ensure-chat-user.ts";
+import { assertUserEnabled } from "../../../core/accounts/user-disabled.ts";
 import type { DiscordDeps } from "../discord-deps.ts";
 import { parseCustomId } from "./custom-id.ts";
 import type {
@@ -28,6 +29,8 @@ export async function callerOf(interaction: Interaction, deps: DiscordDeps, log:
     { transport: "discord", externalId: user.id, displayName, locale: interaction.locale },
     { db: deps.db },
   );
+  // A disabled user gets the one answer for everything (the router's answerError words it).
+  assertUserEnabled(chatUser);
   return {
     userId: chatUser.id,
     userCreated: chatUser.created,

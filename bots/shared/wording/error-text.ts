@@ -1,3 +1,4 @@
+import { isUserDisabledError } from "../../../core/accounts/user-disabled.ts";
 import { type AppError, toAppError } from "../../../core/platform/errors.ts";
 import { utcTime } from "./format.ts";
 import type { T } from "./translator.ts";
@@ -11,6 +12,7 @@ export function errorText(err: unknown, t: T): string {
   const e: AppError = toAppError(err);
   const key = e.details?.wording;
   if (typeof key === "string") return t(key);
+  if (isUserDisabledError(e)) return t("errors-account-disabled");
   switch (e.code) {
     case "BAD_REQUEST":
     case "NOT_FOUND":

@@ -1,5 +1,6 @@
 import type { NextFunction } from "grammy";
 import { ensureChatUser } from "../../../core/accounts/ensure-chat-user.ts";
+import { assertUserEnabled } from "../../../core/accounts/user-disabled.ts";
 import type { BotContext } from "../bot-context.ts";
 
 const START_WITH_CODE = /^\/start(?:@\w+)?\s+([A-Za-z0-9_-]{1,64})\s*$/;
@@ -14,6 +15,8 @@ export async function ensureUser(ctx: BotContext, next: NextFunction): Promise<v
     { transport: "telegram", externalId: String(from.id), displayName, referralCode, locale: from.language_code },
     { db: ctx.deps.db },
   );
+  // A disabled user gets the one answer for everything (replyErrors words it).
+  assertUserEnabled(user);
   ctx.userId = user.id;
   ctx.userCreated = user.created;
   ctx.log = ctx.log.child({ userId: user.id });

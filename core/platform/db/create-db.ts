@@ -11,6 +11,7 @@ import { createInMemoryPglite } from "./in-memory-pglite.ts";
 import { migrationsDir, schemaPath } from "./paths.ts";
 import { pgMigrationAdapterFactory } from "./pg-migration-adapter.ts";
 import { pgliteAdapterFactory } from "./pglite-adapter.ts";
+import { pgliteExtensions } from "./pglite-extensions.ts";
 import { applyMigrations } from "./schema-engine.ts";
 
 export type { DbClient } from "../db-client.ts";
@@ -64,7 +65,7 @@ export async function createDb(opts: CreateDbOptions): Promise<Db> {
   } else {
     const dir = path.resolve(opts.dataDir, "pglite");
     await mkdir(dir, { recursive: true });
-    pglite = await PGlite.create({ dataDir: dir });
+    pglite = await PGlite.create({ dataDir: dir, extensions: pgliteExtensions });
   }
   opts.logger?.info({ kind: "pglite", dataDir: opts.dataDir }, "database opened");
   // Prisma and the schema engine share the one PGlite instance: it is single-connection, and owned here.

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ExchangeAccount" ADD COLUMN     "unrealisedPnl" DECIMAL(36,18);
