@@ -10,14 +10,27 @@ import { startTelegram } from "./bots/telegram/start-telegram.ts";
 import { telegramFromRuntime } from "./bots/telegram/telegram-from-runtime.ts";
 import { createCcxtKeyPermissions } from "./core/exchange/ccxt-key-permissions.ts";
 import { loadEnvOrExit } from "./core/platform/config.ts";
+import { startHeartbeat } from "./core/platform/heartbeat.ts";
 import { createLogger } from "./core/platform/logger.ts";
 import { onShutdown } from "./core/platform/shutdown.ts";
 import { buildTradingRuntime } from "./core/platform/trading-runtime.ts";
+import {
+  createSupportKnowledge,
+  ingestAtStartup,
+  supportKnowledgeOptions,
+} from "./core/support/knowledge/support-knowledge.ts";
+import { supportDepsFromEnv } from "./core/support/support-from-env.ts";
 import { startWorkers } from "./worker/start-workers.ts";
 
 const env = loadEnvOrExit(process.env);
 const logger = createLogger({ pretty: env.NODE_ENV === "development" && process.stdout.isTTY, level: env.LOG_LEVEL });
 const rt = await buildTradingRuntime(env, logger);
+// Support's knowledge base follows docs/: what changed since the last start is re-chunked and re-embedded, in the
+// background (docs/support.md).
+const knowledge = createSupportKnowledge(supportKnowledgeOptions(env), { db: rt.db, logger });
+void ingestAtStartup(knowledge, logger);
+// Both bots answer support questions from that one knowledge base (BM25 and no network call without a key).
+const support = supportDepsFromEnv(env, { db: rt.db.prisma, clock: rt.clock, logger, knowledge });
 // Each configured chat transport delivers its own notifications (one queue per transport).
 const notifiers = [
   env.TELEGRAM_BOT_TOKEN && createTelegramNotifier({ token: env.TELEGRAM_BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT }),
@@ -25,10 +38,11 @@ const notifiers = [
     createDiscordNotifier({ token: env.DISCORD_BOT_TOKEN, apiRoot: env.DISCORD_API_ROOT, translator: wording() }),
 ].filter((n) => !!n);
 const workers = await startWorkers(rt, { notifiers });
+const heartbeat = await startHeartbeat({ db: rt.db.prisma, logger }, { kind: "all-in-one" });
 const tg = telegramFromRuntime(rt, workers.queue);
-const telegram = tg ? await startTelegram(tg.options, tg.deps) : undefined;
+const telegram = tg ? await startTelegram(tg.options, { ...tg.deps, support }) : undefined;
 const dc = discordFromRuntime(rt, workers.queue);
-const discord = dc ? await startDiscord(dc.options, dc.deps) : undefined;
+const discord = dc ? await startDiscord(dc.options, { ...dc.deps, support }) : undefined;
 const api = await serveApi(
   apiDepsFrom(rt, workers.queue, {
     exchanges: async () => rt.exchanges,
@@ -57,4 +71,11 @@ logger.info(
   "mimic is up",
 );
 
-onShutdown(logger, [async () => telegram?.stop(), async () => discord?.stop(), api.close, workers.close, rt.close]);
+onShutdown(logger, [
+  async () => telegram?.stop(),
+  async () => discord?.stop(),
+  api.close,
+  workers.close,
+  heartbeat.stop,
+  rt.close,
+]);

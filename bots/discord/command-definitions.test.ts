@@ -23,6 +23,7 @@ describe("slash command definitions", () => {
     "2fa",
     "panic",
     "connect",
+    "ask",
   ];
   const follower = defs.filter((d) => FOLLOWER.includes(d.name));
 
@@ -48,6 +49,8 @@ describe("slash command definitions", () => {
       "unsubscribe.strategy",
       "2fa.action",
       "connect.code",
+      // A question in the follower's words: core redacts anything key-like before it is stored or sent on.
+      "ask.question",
     ]);
   });
 });

@@ -6,6 +6,7 @@ import type { Clock } from "../../core/platform/clock.ts";
 import type { DbClient } from "../../core/platform/db-client.ts";
 import type { JobQueue } from "../../core/platform/jobs.ts";
 import type { Sql } from "../../core/platform/sql.ts";
+import type { SupportDeps } from "../../core/support/support-types.ts";
 import type { Translator } from "../shared/wording/translator.ts";
 
 /** Everything the Discord bot's handlers use; built by the entry point (see discord-from-runtime.ts). */
@@ -30,4 +31,6 @@ export interface DiscordDeps {
   sql?: Sql;
   /** SIGNAL_DEDUPE_WINDOW_SEC: what acceptSignal needs (source messages always carry an id, so it rarely matters). */
   dedupeWindowSec: number;
+  /** What /ask and a DM answer with (core/support); the entry points always set it, tests of other commands not. */
+  support?: SupportDeps;
 }

@@ -38,6 +38,8 @@ export function discordFromRuntime(
       queue,
       sql: rt.db.sql,
       dedupeWindowSec: env.SIGNAL_DEDUPE_WINDOW_SEC,
+      // Read by recordSignal: a provider's signal from a source channel shows on the admin page live.
+      ...{ events: rt.liveEvents },
     },
   };
 }

@@ -1,6 +1,8 @@
 import { channelCommand } from "./channels/channel-command.ts";
 import { signalChannelsListener } from "./channels/signal-channels-listener.ts";
 import { accountsCommand } from "./commands/accounts.ts";
+import { askCommand } from "./commands/ask.ts";
+import { supportDmListener } from "./commands/ask-dm.ts";
 import { balanceCommand } from "./commands/balance.ts";
 import { connectCommand } from "./commands/connect.ts";
 import { helpCommand } from "./commands/help.ts";
@@ -31,8 +33,9 @@ export const commands: readonly CommandModule[] = [
   twoFactorCommand,
   panicCommand,
   connectCommand,
+  askCommand,
   channelCommand,
 ];
 
 // What takes the gateway's message events (messageCreate, messageUpdate): one line per listener module.
-export const listeners: readonly MessageListener[] = [signalChannelsListener];
+export const listeners: readonly MessageListener[] = [signalChannelsListener, supportDmListener];

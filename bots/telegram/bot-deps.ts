@@ -4,6 +4,7 @@ import type { KeyPermissionProbe } from "../../core/accounts/key-permissions.ts"
 import type { ExchangeResolver } from "../../core/exchange/exchange-resolver.ts";
 import type { Clock } from "../../core/platform/clock.ts";
 import type { DbClient } from "../../core/platform/db-client.ts";
+import type { SupportDeps } from "../../core/support/support-types.ts";
 
 /** Everything the bot's handlers use; built by the entry point. */
 export interface BotDeps {
@@ -17,4 +18,9 @@ export interface BotDeps {
   linkableExchanges: string[];
   /** Shown in authenticator apps next to the account. */
   totpIssuer: string;
+  /**
+   * What /support and a DM answer with (core/support); the entry points always set it. Unset (tests of other
+   * features), a DM is answered as before support existed and /support says it is off.
+   */
+  support?: SupportDeps;
 }

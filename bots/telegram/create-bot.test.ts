@@ -46,7 +46,7 @@ describe("telegram handlers: bad input gets a clear answer and changes nothing",
       "No conozco /frobnicate. Envía /help para ver la lista de comandos.",
     ]);
     const help = (await send("/help", chat, ana)).replies[0] ?? "";
-    expect(help.split("\n")).toHaveLength(15);
+    expect(help.split("\n")).toHaveLength(17);
     expect(help).toMatch(/^\/start - Bienvenida y próximos pasos\n/);
     expect((await send("/link", chat, { ...ana, language_code: "es-ES" })).replies).toEqual(["¿Qué exchange?"]);
     expect((await send("/cancel", chat, ana)).replies).toEqual(["No hay nada que cancelar."]);

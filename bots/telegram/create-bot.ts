@@ -17,6 +17,7 @@ import { settingsFeature } from "./features/settings.ts";
 import { startFeature } from "./features/start.ts";
 import { strategiesFeature } from "./features/strategies.ts";
 import { subscribeFeature } from "./features/subscribe.ts";
+import { supportFeature } from "./features/support.ts";
 import { twoFactorFeature } from "./features/two-factor.ts";
 import { unknownInputFeature } from "./features/unknown-command.ts";
 import { unsubscribeFeature } from "./features/unsubscribe.ts";
@@ -79,6 +80,8 @@ export function createBot(opts: {
     panicFeature(),
     pnlFeature(),
     connectFeature(),
+    // After every feature that reads a flow's answer: a DM is a support question only when nothing else took it.
+    supportFeature(),
   ]) {
     bot.use(feature);
   }

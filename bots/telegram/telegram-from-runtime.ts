@@ -40,6 +40,8 @@ export function telegramFromRuntime(
       linkableExchanges: ["paper", ...venueProfiles.keys()],
       totpIssuer: "Mimic",
       queue,
+      // Read by panicCloseAll: the trades a /panic closes show on the admin page live.
+      ...{ events: rt.liveEvents },
     },
   };
 }

@@ -2,6 +2,8 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import type { Clock } from "../platform/clock.ts";
 import type { DbClient } from "../platform/db-client.ts";
+import { processMetrics } from "../platform/metrics.ts";
+import { isSupportKind, supportMessage, supportRoute } from "../support/support-notifications.ts";
 import { closedTradeView } from "./closed-trade-view.ts";
 import { guardrailMessage } from "./guardrail-message.ts";
 import type { NotificationMessage, Notifier } from "./notification-message.ts";
@@ -22,8 +24,21 @@ const payloads = {
  */
 export async function deliverNotification(
   input: { notificationId: string },
-  deps: { db: DbClient; notifier: Notifier; clock: Clock; logger: Logger },
+  deps: DeliverDeps,
 ): Promise<"sent" | "dropped" | "skipped"> {
+  try {
+    const outcome = await deliver(input, deps);
+    processMetrics().notificationSent(deps.notifier.transport, outcome);
+    return outcome;
+  } catch (err) {
+    processMetrics().notificationSent(deps.notifier.transport, "error");
+    throw err;
+  }
+}
+
+type DeliverDeps = { db: DbClient; notifier: Notifier; clock: Clock; logger: Logger };
+
+async function deliver(input: { notificationId: string }, deps: DeliverDeps): Promise<"sent" | "dropped" | "skipped"> {
   const { db, notifier } = deps;
   const n = await db.notification.findUnique({
     where: { id: input.notificationId },
@@ -34,7 +49,9 @@ export async function deliverNotification(
     await db.notification.update({ where: { id: n.id }, data: { status: "dropped", error } });
     return "dropped" as const;
   };
-  const to = recipientOf(n.userId, n.user);
+  // Support rows may go elsewhere: an admin's reply to the chat the follower asked from, a new ticket to an admin chat.
+  const routed = supportRoute(n.kind, n.payload, n.userId, n.user);
+  const to = routed ? routed.to : recipientOf(n.userId, n.user);
   // The user changed their choice (or connected the other app) since the row was queued: the next sweep
   // queues it again for the right transport.
   if (to?.transport !== notifier.transport) {
@@ -45,6 +62,7 @@ export async function deliverNotification(
   if (!message) return drop("what it was about no longer exists");
 
   const result = await notifier.deliver(to, message);
+  if (result.outcome === "unreachable" && routed?.adminChat) return drop("the admin chat refused the message");
   if (result.outcome === "unreachable") {
     const field = to.transport === "telegram" ? "telegramUnreachableAt" : "discordUnreachableAt";
     await db.user.update({ where: { id: n.userId }, data: { [field]: deps.clock.now() } });
@@ -55,7 +73,7 @@ export async function deliverNotification(
     deps.logger.info({ userId: n.userId, transport: to.transport }, "chat unreachable: notifications stopped");
     return "dropped";
   }
-  if (result.discordDmChannelId && result.discordDmChannelId !== to.discordDmChannelId) {
+  if (!routed?.adminChat && result.discordDmChannelId && result.discordDmChannelId !== to.discordDmChannelId) {
     await db.user.update({ where: { id: n.userId }, data: { discordDmChannelId: result.discordDmChannelId } });
   }
   await db.notification.update({ where: { id: n.id }, data: { status: "sent", sentAt: deps.clock.now() } });
@@ -139,7 +157,9 @@ async function buildMessage(
     };
   }
   if (kind === "guardrail") return guardrailMessage(payload, userId, deps);
-  if (kind === "target" || kind === "stop_moved") return tradeEventMessage(kind, payload, deps);
+  if (isSupportKind(kind)) return supportMessage(kind, payload, deps);
+  if (kind === "target" || kind === "stop_moved" || kind === "entry_filled")
+    return tradeEventMessage(kind, payload, deps);
   if (kind === "daily") {
     const { date } = payloads.daily.parse(payload);
     const since = new Date(deps.clock.now().getTime() - 86_400_000);

@@ -44,6 +44,20 @@ export type NotificationMessage =
       pnl: string | null;
     } & TradeEventView)
   | ({
+      kind: "entry_filled";
+      /** A DCA (safety) order, or an entry of the zone; its number (1 is the first), of how many. */
+      dca: boolean;
+      order: number;
+      orders: number;
+      /** What it filled so far and at what price; the trade's amount and average entry now. */
+      amount: string;
+      price: string;
+      total: string;
+      average: string;
+      /** Whether the order filled whole (else: part of it so far). */
+      final: boolean;
+    } & TradeEventView)
+  | ({
       kind: "stop_moved";
       /** The stop's new level, and where it was (null: the trade had none). */
       price: string;
@@ -63,7 +77,13 @@ export type NotificationMessage =
       quote: string;
       /** Mimic's open trades on the account that it closed. */
       trades: number;
-    };
+    }
+  /** An admin's answer on the follower's support ticket (core/support/tickets/reply-as-admin.ts). */
+  | { kind: "support_reply"; ticketId: string; text: string }
+  /** An admin's message to this follower, or to every follower of `strategy` (send-admin-message.ts). */
+  | { kind: "support_message"; text: string; strategy: string | null }
+  /** A new ticket, posted to an admin chat; `text` is prompts/escalation.md rendered, in English. */
+  | { kind: "support_ticket"; ticketId: string; text: string };
 
 /** The open trade a target or a stop move is about. */
 export interface TradeEventView {

@@ -77,8 +77,10 @@ export async function queueNotifications(deps: {
     JOIN "User" u ON u."id" = a."userId"
     WHERE a."haltedUntil" >= ${since} AND a."haltReason" IS NOT NULL AND a."guardDay" IS NOT NULL AND ${REACHABLE}
     ON CONFLICT ("dedupeKey") DO NOTHING`;
+  // A row may name its transport (`via`): support replies go to the chat the follower asked from, and new tickets
+  // to an admin chat (core/support/support-notifications.ts).
   const pending = await db.$queryRaw<{ id: string; transport: "telegram" | "discord" }[]>`
-    SELECT n."id", ${TRANSPORT}::text AS "transport"
+    SELECT n."id", COALESCE(n."payload"->>'via', ${TRANSPORT}::text) AS "transport"
     FROM "Notification" n JOIN "User" u ON u."id" = n."userId"
     WHERE n."status" = 'pending' AND n."createdAt" >= ${new Date(now.getTime() - RETRY_PENDING_MS)}
     ORDER BY n."createdAt", n."kind" DESC

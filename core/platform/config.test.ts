@@ -11,6 +11,16 @@ describe("loadEnv", () => {
     expect(env.NODE_ENV).toBe("development");
   });
 
+  it("leaves metrics open to loopback and the worker's port off unless set", () => {
+    const unset = loadEnv({});
+    expect([unset.METRICS_TOKEN, unset.WORKER_METRICS_PORT]).toEqual([undefined, undefined]);
+    expect(loadEnv({ WORKER_METRICS_PORT: "", METRICS_TOKEN: "" }).WORKER_METRICS_PORT).toBeUndefined();
+    const set = loadEnv({ WORKER_METRICS_PORT: "9464", METRICS_TOKEN: "sixteen-chars-ok" });
+    expect(set).toMatchObject({ WORKER_METRICS_PORT: 9464, METRICS_TOKEN: "sixteen-chars-ok" });
+    expect(() => loadEnv({ WORKER_METRICS_PORT: "x" })).toThrowError(/WORKER_METRICS_PORT/);
+    expect(() => loadEnv({ METRICS_TOKEN: "short" })).toThrowError(/METRICS_TOKEN: must be at least 16/);
+  });
+
   it("treats empty strings as unset", () => {
     expect(loadEnv({ DATABASE_URL: "", REDIS_URL: " " }).DATABASE_URL).toBeUndefined();
   });

@@ -139,6 +139,41 @@ export const envSchema = z
       )
       .pipe(z.array(z.string().regex(/^\d{5,25}$/, { error: "must be comma-separated Discord user ids" }))),
     RUN_MIGRATIONS: booleanish.default(true),
+    // Bearer token for GET /metrics (the API's and WORKER_METRICS_PORT's). Unset: served to loopback clients only.
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, { error: "must be at least 16 characters" }).optional()),
+    // Port on which a worker (or a bot run apart) serves its own /metrics; unset: none.
+    WORKER_METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
+    // Support (docs/support.md). Unset key: keyword (BM25) retrieval and no call to any model.
+    OPENAI_API_KEY: optionalString,
+    // Any OpenAI-compatible server (Ollama, vLLM, a proxy); OpenAI's own when unset.
+    OPENAI_BASE_URL: optionalString.pipe(
+      z.url({ error: "must be a URL such as http://127.0.0.1:11434/v1" }).optional(),
+    ),
+    OPENAI_EMBEDDING_MODEL: optionalString.transform((v) => v ?? "text-embedding-3-small"),
+    // The chat model that answers support questions (structured output).
+    OPENAI_MODEL: optionalString.transform((v) => v ?? "gpt-4o-mini"),
+    // Answers the model is less sure of than this open a ticket for a human.
+    SUPPORT_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.6),
+    // Questions one follower may ask per hour: each one costs a model call.
+    SUPPORT_QUESTIONS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
+    // Where new tickets are announced to admins: a Telegram chat id, a Discord channel id (either, both or none).
+    SUPPORT_ADMIN_TELEGRAM_CHAT: optionalString.pipe(
+      z
+        .string()
+        .regex(/^-?\d{1,20}$|^@\w{5,32}$/, { error: "must be a Telegram chat id (digits, - for groups) or @channel" })
+        .optional(),
+    ),
+    SUPPORT_ADMIN_DISCORD_CHANNEL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d{5,25}$/, { error: "must be a Discord channel id (digits)" })
+        .optional(),
+    ),
+    // Where docs/ can be read in a browser (e.g. https://github.com/you/mimic/blob/main): answers link their
+    // sources under it. Unset: sources are shown as paths.
+    SUPPORT_DOCS_URL: optionalString.pipe(
+      z.url({ error: "must be a URL such as https://github.com/you/mimic/blob/main" }).optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {

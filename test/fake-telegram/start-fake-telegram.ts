@@ -98,6 +98,7 @@ export async function startFakeTelegram(
         state.webhookSecret = params.secret_token === undefined ? null : String(params.secret_token);
         return { status: 200, body: ok(true) };
       case "setMyCommands":
+      case "sendChatAction":
         return { status: 200, body: ok(true) };
       case "getUpdates": {
         const offset = Number(params.offset ?? 0);

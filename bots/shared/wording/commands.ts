@@ -19,6 +19,8 @@ export const COMMAND_NAMES = [
   "2fa",
   "panic",
   "connect",
+  "support",
+  "ticket",
   "cancel",
 ] as const;
 

@@ -1,4 +1,5 @@
 import type { ClosedTradeView, NotificationMessage } from "../../../core/notifications/notification-message.ts";
+import { ticketRef } from "./support-text.ts";
 import type { T } from "./translator.ts";
 
 /** "long 0.05 closed @ 61200 (entry 60000): PnL +59.40 USDT after 0.60 fees" */
@@ -91,6 +92,19 @@ export function notificationText(m: NotificationMessage, t: T): string {
         pnl: m.pnl === null ? "?" : `${m.pnl.startsWith("-") ? "" : "+"}${m.pnl} ${m.quote}`,
         where: t("notifications-where", { strategy: m.strategy, account: m.account }),
       });
+    case "entry_filled":
+      return t(m.dca ? "notifications-dca-filled" : "notifications-entry-filled", {
+        order: m.order,
+        orders: m.orders,
+        symbol: m.symbol,
+        side: m.side,
+        amount: m.amount,
+        price: m.price,
+        total: m.total,
+        average: m.average,
+        final: m.final ? "yes" : "no",
+        where: t("notifications-where", { strategy: m.strategy, account: m.account }),
+      });
     case "stop_moved":
       return t(m.from ? "notifications-stop-moved" : "notifications-stop-set", {
         symbol: m.symbol,
@@ -108,5 +122,14 @@ export function notificationText(m: NotificationMessage, t: T): string {
         limit: m.limitPerc,
         trades: m.trades,
       });
+    case "support_reply":
+      return t("support-reply", { ticket: ticketRef(m.ticketId), text: m.text });
+    case "support_message":
+      return m.strategy
+        ? t("support-broadcast", { strategy: m.strategy, text: m.text })
+        : t("support-admin-message", { text: m.text });
+    case "support_ticket":
+      // Posted to an admin chat: prompts/escalation.md, already rendered.
+      return m.text;
   }
 }

@@ -25,6 +25,8 @@ describe("the command menu and /help come from the wording", () => {
         "2fa",
         "panic",
         "connect",
+        "support",
+        "ticket",
         "cancel",
       ]);
       for (const c of commands) {

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../bot-context.ts";
 
-// Commands that touch money or secrets: in a group anyone could read the answers (or the keys).
+// Commands that touch money, secrets or the follower's own support: in a group anyone could read the answers.
 export const PRIVATE_COMMANDS = [
   "link",
   "accounts",
@@ -13,6 +13,8 @@ export const PRIVATE_COMMANDS = [
   "pnl",
   "2fa",
   "panic",
+  "support",
+  "ticket",
 ] as const;
 
 /** In a group, private commands get a pointer to the DM instead of an answer. */

@@ -3,10 +3,12 @@ import { type CredentialCipher, createCredentialCipher } from "../../../core/acc
 import { unknownKeyPermissions } from "../../../core/accounts/key-permissions.ts";
 import type { ExchangeCredentials } from "../../../core/exchange/exchange.ts";
 import { createExchangeResolver } from "../../../core/exchange/exchange-resolver.ts";
+import type { DbClient } from "../../../core/platform/db-client.ts";
 import { AppError } from "../../../core/platform/errors.ts";
 import { silentLogger } from "../../../core/platform/logger.ts";
 import { generateMasterKey } from "../../../core/platform/secrets.ts";
 import { createTestDatabase } from "../../../test/db.ts";
+import type { BotDeps } from "../bot-deps.ts";
 import { createBot } from "../create-bot.ts";
 
 type Sender = { id: number; is_bot: boolean; first_name: string; language_code?: string };
@@ -16,8 +18,9 @@ type Sender = { id: number; is_bot: boolean; first_name: string; language_code?:
  * recorded and answered locally, a clock the test moves (`clock.ms`). `restart()` is a new bot process (nothing
  * in memory carries over). The exchange refuses every live key; what reached it is in `checkedKeys`, and what
  * the bot itself opened with its cipher is in `botOpened` (sealed keys must only be opened by the resolver).
+ * `opts.deps` adds or replaces dependencies (support, say) over the test database.
  */
-export function recordedBot() {
+export function recordedBot(opts: { deps?: (db: DbClient) => Partial<BotDeps> } = {}) {
   let testDb: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   const clock = { ms: Date.now() };
   const calls: { method: string; payload: Record<string, unknown>; result: unknown }[] = [];
@@ -83,6 +86,7 @@ export function recordedBot() {
         logger: silentLogger,
         linkableExchanges: ["paper", "binanceusdm"],
         totpIssuer: "Mimic",
+        ...opts.deps?.(db()),
       },
     });
     fresh.api.config.use(async (_prev, method, payload) => {

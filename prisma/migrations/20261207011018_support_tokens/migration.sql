@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SupportAnswer" ADD COLUMN     "completionTokens" INTEGER,
+ADD COLUMN     "promptTokens" INTEGER;
