@@ -1,4 +1,4 @@
-import type { Order, OrderKind, TradeStatus } from "../../generated/prisma/client.ts";
+import type { Order, TradeStatus } from "../../generated/prisma/client.ts";
 import type { OrderResult } from "../exchange/exchange.ts";
 import { batched } from "../platform/batched.ts";
 import type { DbClient } from "../platform/db-client.ts";
@@ -6,62 +6,11 @@ import type { Decimal } from "../platform/decimal.ts";
 import { type LiveEventPublisher, publishSafely } from "../platform/live-events.ts";
 import { processMetrics } from "../platform/metrics.ts";
 import type { Sql } from "../platform/sql.ts";
+import type { ExecutionFinish, NewOrderRow, NewTradeRow, TradeFillRow } from "./execution-ledger-rows.ts";
 import { type LoadedRow, loadExecutionRows } from "./load-execution-rows.ts";
 
+export type { ExecutionFinish, NewOrderRow, NewTradeRow, TradeFillRow } from "./execution-ledger-rows.ts";
 export type { LoadedRow } from "./load-execution-rows.ts";
-
-export interface NewOrderRow {
-  executionId: string | null;
-  tradeId?: string | null;
-  kind: OrderKind;
-  clientOrderId: string;
-  symbol: string;
-  side: string;
-  type: string;
-  reduceOnly: boolean;
-  requestedAmount: Decimal;
-  /** A TP/SL's trigger; an IOC limit entry's limit price (the one price column an order row has). */
-  triggerPrice?: Decimal;
-  /** Which one of its kind (a target's number, a stop's revision); 0 when absent. */
-  leg?: number;
-}
-
-export interface ExecutionFinish {
-  id: string;
-  status: "placed" | "filled" | "failed" | "skipped";
-  attempts: number;
-  filledAmount?: Decimal;
-  avgPrice?: Decimal;
-  error?: string | null;
-  errorCode?: string | null;
-  side?: string;
-  leverage?: number | null;
-  requestedAmount?: Decimal;
-  referencePrice?: Decimal;
-}
-
-/** A trade about to be opened, written with its entry's "sending" row. */
-export interface NewTradeRow {
-  id: string;
-  accountId: string;
-  strategyId: string;
-  subscriptionId: string;
-  symbol: string;
-  side: "long" | "short";
-  leverage: number | null;
-  requestedAmount: Decimal;
-  entry: NewOrderRow;
-}
-
-/** What an order of the trade filled, as the exchange reported it (the order's result stands in for its fills). */
-export interface TradeFillRow {
-  tradeId: string;
-  kind: "entry" | "exit";
-  exchangeOrderId: string;
-  side: string;
-  amount: Decimal;
-  price: Decimal;
-}
 
 /**
  * The writes of the copying hot path. During a fan-out hundreds of executions run at once; their reads and
