@@ -7,8 +7,10 @@ import { handleError } from "./error-handler.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { adminAccountRoutes } from "./routes/admin-accounts.ts";
 import { adminFollowerRoutes } from "./routes/admin-followers.ts";
+import { adminGovernanceRoutes } from "./routes/admin-governance.ts";
 import { adminSubscriptionRoutes } from "./routes/admin-subscriptions.ts";
 import { adminSupportRoutes } from "./routes/admin-support.ts";
+import { adminTournamentRoutes } from "./routes/admin-tournaments.ts";
 import { adminTradeRoutes } from "./routes/admin-trades.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
@@ -38,5 +40,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", adminPageRoutes(deps));
   app.route("/", adminSubscriptionRoutes(deps));
   app.route("/", adminSupportRoutes(deps));
+  app.route("/", adminTournamentRoutes(deps));
+  app.route("/", adminGovernanceRoutes(deps));
   return app;
 }

@@ -1,13 +1,17 @@
+import { END_PROPOSALS_INTERVAL_MS, endDueProposals } from "../core/community/governance/end-proposals.ts";
+import { finishTournaments } from "../core/community/tournaments/finish-tournaments.ts";
 import { resumeUnfinishedWork } from "../core/copying/resume-unfinished-work.ts";
 import type { Notifier } from "../core/notifications/notification-message.ts";
 import type { JobQueue } from "../core/platform/jobs.ts";
 import type { TradingRuntime } from "../core/platform/trading-runtime.ts";
 import { startBullmqWorkers } from "./bullmq-workers.ts";
+import { startCommunityLoop } from "./community-loop.ts";
 import { createInProcessQueue } from "./in-process-queue.ts";
 import { startPaperTick } from "./paper-tick.ts";
 import { buildProcessors, createExecutionSlots } from "./processors.ts";
 import { startReconcileLoop } from "./reconcile-loop.ts";
 import { startResumeSweep } from "./resume-sweep.ts";
+import { runEvery } from "./run-every.ts";
 
 export interface StartedWorkers {
   /** Where new work is enqueued: BullMQ with Redis, this process's own queue without. */
@@ -83,6 +87,17 @@ export async function startWorkers(rt: TradingRuntime, opts: { notifiers?: Notif
       logger: rt.logger.child({ loop: "paper" }),
       tickMs: rt.env.PAPER_TICK_MS,
     }),
+    // XP, achievements and the aggregates leaderboards and tournaments read (core/community).
+    startCommunityLoop({ db: rt.db.prisma, clock: rt.clock, logger: rt.logger.child({ loop: "community" }) }),
+    // Governance: proposals past endsAt are ended here; the bots post the results.
+    runEvery(
+      "end-proposals",
+      END_PROPOSALS_INTERVAL_MS,
+      () => endDueProposals({ ...resumeDeps }).then(() => {}),
+      rt.logger,
+    ),
+    // Tournaments past their end: final ranks, results into the outbox, the winner's achievement (once).
+    runEvery("finish-tournaments", 60_000, () => finishTournaments(resumeDeps).then(() => {}), rt.logger),
   ];
   const closeWorkers = started.close;
   return {

@@ -91,12 +91,18 @@ describe("admin page: access, pages, live events", () => {
   it("renders every page", async () => {
     const { followers, strategy } = t.seeded;
     const signalId = await fire({ symbol: "BTCUSDT.P", action: "long", price: 50000 });
+    // The country the follower declared in a bot (core/community/terms) is on their page and in the JSON.
+    await t.h.deps.db.user.update({
+      where: { id: followers[0]?.userId },
+      data: { country: "PT", countryDeclaredAt: new Date("2026-12-01T10:00:00Z") },
+    });
     const pages: [string, string][] = [
       ["/admin", "Signals, last hour"],
       ["/admin/followers", "follower 0"],
       ["/admin/followers?q=follower%201", "follower 1"],
       [`/admin/followers?q=${followers[2]?.userId}`, "follower 2"],
       [`/admin/followers/${followers[0]?.userId}`, "Subscriptions"],
+      [`/admin/followers/${followers[0]?.userId}`, "Portugal (PT), declared 2026-12-01"],
       ["/admin/strategies", strategy.slug],
       ["/admin/signals", "BTC/USDT:USDT"],
       [`/admin/signals?strategy=${strategy.id}&action=long`, "BTC/USDT:USDT"],
@@ -124,6 +130,7 @@ describe("admin page: access, pages, live events", () => {
     expect(body.followers).toHaveLength(1);
     expect(body.followers[0]).toMatchObject({
       id: t.seeded.followers[0]?.userId,
+      country: "PT",
       signals: { received: 1, filled: 1 },
       accounts: [{ exchange: "paper", status: "active" }],
     });

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { CredentialCipher } from "../../core/accounts/credential-cipher.ts";
 import type { KeyPermissionProbe } from "../../core/accounts/key-permissions.ts";
+import type { TermsGate } from "../../core/community/terms/terms-gate.ts";
 import type { ExchangeResolver } from "../../core/exchange/exchange-resolver.ts";
 import type { Clock } from "../../core/platform/clock.ts";
 import type { DbClient } from "../../core/platform/db-client.ts";
@@ -33,4 +34,9 @@ export interface DiscordDeps {
   dedupeWindowSec: number;
   /** What /ask and a DM answer with (core/support); the entry points always set it, tests of other commands not. */
   support?: SupportDeps;
+  /**
+   * The terms version, their link and BLOCKED_COUNTRIES (termsGateFromEnv); the entry points always set it. Unset,
+   * the gate still asks for the current terms and a country, and blocks no country.
+   */
+  terms?: TermsGate;
 }

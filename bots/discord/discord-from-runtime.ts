@@ -1,3 +1,4 @@
+import { termsGateFromEnv } from "../../core/community/terms/terms-gate.ts";
 import { createCcxtKeyPermissions } from "../../core/exchange/ccxt-key-permissions.ts";
 import { venueProfiles } from "../../core/exchange/venue-profiles.ts";
 import type { JobQueue } from "../../core/platform/jobs.ts";
@@ -35,6 +36,7 @@ export function discordFromRuntime(
       linkableExchanges: ["paper", ...venueProfiles.keys()],
       totpIssuer: "Mimic",
       adminIds: env.DISCORD_ADMIN_IDS,
+      terms: termsGateFromEnv(env),
       queue,
       sql: rt.db.sql,
       dedupeWindowSec: env.SIGNAL_DEDUPE_WINDOW_SEC,

@@ -39,6 +39,8 @@ describe("startDiscord against a fake Discord", () => {
     expect(seen.text).toContain("/link - Link an exchange account (API key, or paper)");
     const user = await kit.db.user.findUniqueOrThrow({ where: { discordId: alice } });
     expect([user.displayName, user.locale]).toEqual(["Alice", "en-US"]);
+    // Through the terms gate (commands/terms.ts, tested there), before /link below.
+    await kit.onboard(user.id);
   });
 
   it("links a paper account with /link in a server channel, and a live key through the form", async () => {

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { CredentialCipher } from "../../core/accounts/credential-cipher.ts";
 import type { KeyPermissionProbe } from "../../core/accounts/key-permissions.ts";
+import type { TermsGate } from "../../core/community/terms/terms-gate.ts";
 import type { ExchangeResolver } from "../../core/exchange/exchange-resolver.ts";
 import type { Clock } from "../../core/platform/clock.ts";
 import type { DbClient } from "../../core/platform/db-client.ts";
@@ -23,4 +24,9 @@ export interface BotDeps {
    * features), a DM is answered as before support existed and /support says it is off.
    */
   support?: SupportDeps;
+  /**
+   * The terms version, their link and BLOCKED_COUNTRIES (termsGateFromEnv); the entry points always set it. Unset,
+   * the gate still asks for the current terms and a country, and blocks no country.
+   */
+  terms?: TermsGate;
 }

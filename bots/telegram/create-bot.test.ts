@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMAND_NAMES } from "../shared/wording/commands.ts";
 import { recordedBot } from "./test-support/recorded-bot.ts";
 
 // Handlers through bot.handleUpdate, every outbound API call recorded (test-support/recorded-bot.ts).
@@ -46,8 +47,9 @@ describe("telegram handlers: bad input gets a clear answer and changes nothing",
       "No conozco /frobnicate. Envía /help para ver la lista de comandos.",
     ]);
     const help = (await send("/help", chat, ana)).replies[0] ?? "";
-    expect(help.split("\n")).toHaveLength(17);
+    expect(help.split("\n")).toHaveLength(COMMAND_NAMES.length);
     expect(help).toMatch(/^\/start - Bienvenida y próximos pasos\n/);
+    await h.onboard(ana);
     expect((await send("/link", chat, { ...ana, language_code: "es-ES" })).replies).toEqual(["¿Qué exchange?"]);
     expect((await send("/cancel", chat, ana)).replies).toEqual(["No hay nada que cancelar."]);
     const fr = { ...ana, id: 5252, language_code: "fr" };

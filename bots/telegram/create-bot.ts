@@ -9,18 +9,24 @@ import { accountsFeature } from "./features/accounts.ts";
 import { cancelFeature } from "./features/cancel.ts";
 import { connectFeature } from "./features/connect.ts";
 import { helpFeature } from "./features/help.ts";
-import { linkAccountFeature } from "./features/link-account.ts";
+import { leaderboardFeature } from "./features/leaderboard.ts";
+import { askExchange, linkAccountFeature } from "./features/link-account.ts";
+import { meFeature } from "./features/me.ts";
 import { panicFeature } from "./features/panic.ts";
 import { pnlFeature } from "./features/pnl.ts";
 import { positionsFeature } from "./features/positions.ts";
+import { proposeFeature } from "./features/propose.ts";
 import { settingsFeature } from "./features/settings.ts";
 import { startFeature } from "./features/start.ts";
 import { strategiesFeature } from "./features/strategies.ts";
-import { subscribeFeature } from "./features/subscribe.ts";
+import { startSubscribe, subscribeFeature } from "./features/subscribe.ts";
 import { supportFeature } from "./features/support.ts";
+import { termsFeature } from "./features/terms.ts";
+import { tournamentFeature } from "./features/tournament.ts";
 import { twoFactorFeature } from "./features/two-factor.ts";
 import { unknownInputFeature } from "./features/unknown-command.ts";
 import { unsubscribeFeature } from "./features/unsubscribe.ts";
+import { voteFeature } from "./features/vote.ts";
 import { dedupeUpdates } from "./middleware/dedupe-updates.ts";
 import { ensureUser } from "./middleware/ensure-user.ts";
 import { expireFlows } from "./middleware/expire-flows.ts";
@@ -66,6 +72,8 @@ export function createBot(opts: {
   for (const feature of [
     // Before every feature that reads a flow's answer, so "cancel" is never taken for one.
     cancelFeature(),
+    // Before every feature that touches money: the terms and the country come first (features/terms.ts).
+    termsFeature({ link: askExchange, subscribe: startSubscribe }),
     startFeature(),
     helpFeature(),
     linkAccountFeature(),
@@ -79,6 +87,11 @@ export function createBot(opts: {
     twoFactorFeature(),
     panicFeature(),
     pnlFeature(),
+    meFeature(),
+    leaderboardFeature(),
+    tournamentFeature(),
+    voteFeature(),
+    proposeFeature(),
     connectFeature(),
     // After every feature that reads a flow's answer: a DM is a support question only when nothing else took it.
     supportFeature(),

@@ -9,6 +9,7 @@ import { DEFAULT_LOCALE, wording } from "../shared/wording/translator.ts";
 import type { BotDeps } from "./bot-deps.ts";
 import { createBot } from "./create-bot.ts";
 import { telegramCommands } from "./features/help.ts";
+import { postGovernance } from "./governance-posts.ts";
 import { pruneTelegramUpdates } from "./prune-updates.ts";
 import { sweepExpiredFlows } from "./sweep-expired-flows.ts";
 
@@ -81,6 +82,8 @@ export async function startTelegram(
       { name: "notification outbox", run: () => queueNotifications(deps) },
       { name: "telegram update ids", minIntervalMs: 3_600_000, run: (now) => pruneTelegramUpdates(deps.db, now) },
       // The /2fa setup picture shows the secret: it goes when its setup expires, whether or not the user writes.
+      // Governance proposals and results in the community chats (core/community/governance).
+      { name: "governance posts", run: () => postGovernance(deps, bot.api) },
       { name: "expired flows", minIntervalMs: 30_000, run: () => sweepExpiredFlows(deps, bot.api) },
     ],
   });

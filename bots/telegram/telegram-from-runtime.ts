@@ -1,3 +1,4 @@
+import { termsGateFromEnv } from "../../core/community/terms/terms-gate.ts";
 import { createCcxtKeyPermissions } from "../../core/exchange/ccxt-key-permissions.ts";
 import { venueProfiles } from "../../core/exchange/venue-profiles.ts";
 import type { JobQueue } from "../../core/platform/jobs.ts";
@@ -39,6 +40,7 @@ export function telegramFromRuntime(
       logger: rt.logger.child({ bot: "telegram" }),
       linkableExchanges: ["paper", ...venueProfiles.keys()],
       totpIssuer: "Mimic",
+      terms: termsGateFromEnv(env),
       queue,
       // Read by panicCloseAll: the trades a /panic closes show on the admin page live.
       ...{ events: rt.liveEvents },

@@ -1,4 +1,5 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { mergeCommunity } from "../community/merge-community.ts";
 import { AppError } from "../platform/errors.ts";
 
 /**
@@ -30,6 +31,7 @@ export async function mergeUsers(
   await tx.auditLog.updateMany({ where: { userId: from }, data: { userId: into } });
   // Role grants are re-made for the merged user by the next role sync; pending messages go with the old chat.
   await tx.discordRoleGrant.deleteMany({ where: { userId: from } });
+  await mergeCommunity({ from, into }, tx);
   const old = await tx.user.findUniqueOrThrow({ where: { id: from } });
   await tx.user.delete({ where: { id: from } });
   // Opt-ins chosen on either side stay on.

@@ -88,6 +88,11 @@ export async function followerDetail(input: { userId: string }, deps: { db: DbCl
     discordId: user.discordId,
     disabledAt: user.disabledAt,
     createdAt: user.createdAt,
+    // Declared by the follower at onboarding (core/community/terms), and the terms version they accepted.
+    country: user.country,
+    countryDeclaredAt: user.countryDeclaredAt,
+    termsVersion: user.termsVersion,
+    termsAcceptedAt: user.termsAcceptedAt,
     chats: {
       telegram: chatReach(user.telegramId, user.telegramUnreachableAt),
       discord: chatReach(user.discordId, user.discordUnreachableAt),

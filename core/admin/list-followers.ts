@@ -23,6 +23,8 @@ export interface FollowerRow {
   displayName: string | null;
   telegramId: string | null;
   discordId: string | null;
+  /** The country of residence the follower declared (ISO 3166-1 alpha-2); null until they do. */
+  country: string | null;
   disabled: boolean;
   chats: { telegram: ChatReach; discord: ChatReach };
   accounts: FollowerAccount[];
@@ -86,6 +88,7 @@ export async function listFollowers(
       telegramUnreachableAt: true,
       discordUnreachableAt: true,
       disabledAt: true,
+      country: true,
       accounts: {
         where: { status: { not: "removed" } },
         orderBy: { createdAt: "asc" },
@@ -125,6 +128,7 @@ export async function listFollowers(
       displayName: u.displayName,
       telegramId: u.telegramId,
       discordId: u.discordId,
+      country: u.country,
       disabled: !!u.disabledAt,
       chats: {
         telegram: chatReach(u.telegramId, u.telegramUnreachableAt),

@@ -1,5 +1,7 @@
 import type { Logger } from "pino";
 import { z } from "zod";
+import { communityMessage, isCommunityKind } from "../community/community-notifications.ts";
+import { tournamentMessage, tournamentRoute } from "../community/tournaments/tournament-message.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { processMetrics } from "../platform/metrics.ts";
@@ -50,7 +52,7 @@ async function deliver(input: { notificationId: string }, deps: DeliverDeps): Pr
     return "dropped" as const;
   };
   // Support rows may go elsewhere: an admin's reply to the chat the follower asked from, a new ticket to an admin chat.
-  const routed = supportRoute(n.kind, n.payload, n.userId, n.user);
+  const routed = supportRoute(n.kind, n.payload, n.userId, n.user) ?? tournamentRoute(n.kind, n.payload, n.userId);
   const to = routed ? routed.to : recipientOf(n.userId, n.user);
   // The user changed their choice (or connected the other app) since the row was queued: the next sweep
   // queues it again for the right transport.
@@ -157,6 +159,8 @@ async function buildMessage(
     };
   }
   if (kind === "guardrail") return guardrailMessage(payload, userId, deps);
+  if (isCommunityKind(kind)) return communityMessage(kind, payload, userId, deps);
+  if (kind === "tournament") return tournamentMessage(payload, userId, deps);
   if (isSupportKind(kind)) return supportMessage(kind, payload, deps);
   if (kind === "target" || kind === "stop_moved" || kind === "entry_filled")
     return tradeEventMessage(kind, payload, deps);

@@ -1,3 +1,6 @@
+import type { CommunityMessage } from "../community/community-notifications.ts";
+import type { TournamentResultMessage } from "../community/tournaments/tournament-message.ts";
+
 // What a follower is told, as data; each chat transport renders it in its own words and markup.
 export type NotificationMessage =
   | {
@@ -83,7 +86,11 @@ export type NotificationMessage =
   /** An admin's message to this follower, or to every follower of `strategy` (send-admin-message.ts). */
   | { kind: "support_message"; text: string; strategy: string | null }
   /** A new ticket, posted to an admin chat; `text` is prompts/escalation.md rendered, in English. */
-  | { kind: "support_ticket"; ticketId: string; text: string };
+  | { kind: "support_ticket"; ticketId: string; text: string }
+  /** A level reached or an achievement earned (core/community). */
+  | CommunityMessage
+  /** A tournament's results, to a participant or a community channel (core/community/tournaments/). */
+  | TournamentResultMessage;
 
 /** The open trade a target or a stop move is about. */
 export interface TradeEventView {

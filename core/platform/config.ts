@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countryByCode } from "../community/terms/countries.ts";
 import { AppError } from "./errors.ts";
 
 const optionalString = z
@@ -138,6 +139,29 @@ export const envSchema = z
           : [],
       )
       .pipe(z.array(z.string().regex(/^\d{5,25}$/, { error: "must be comma-separated Discord user ids" }))),
+    // ISO 3166-1 alpha-2 codes, comma-separated: residents of these may not link accounts or subscribe
+    // (core/community/terms). Unset: every country is served.
+    BLOCKED_COUNTRIES: optionalString
+      .transform((v) =>
+        v
+          ? v
+              .split(",")
+              .map((c) => c.trim().toUpperCase())
+              .filter(Boolean)
+          : [],
+      )
+      .pipe(
+        z.array(
+          z.string().refine((c) => countryByCode(c) !== null, {
+            error: "must be comma-separated ISO 3166-1 alpha-2 country codes such as US,KP",
+          }),
+        ),
+      ),
+    // Where the bots link the full terms of service (docs/terms.md). Unset: SUPPORT_DOCS_URL's docs/terms.md, else
+    // the repository's.
+    TERMS_URL: optionalString.pipe(
+      z.url({ error: "must be a URL such as https://mimic.example.com/terms" }).optional(),
+    ),
     RUN_MIGRATIONS: booleanish.default(true),
     // Bearer token for GET /metrics (the API's and WORKER_METRICS_PORT's). Unset: served to loopback clients only.
     METRICS_TOKEN: optionalString.pipe(z.string().min(16, { error: "must be at least 16 characters" }).optional()),

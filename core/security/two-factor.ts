@@ -1,5 +1,6 @@
 import { generateSecret, generateURI, verify } from "otplib";
 import type { CredentialCipher } from "../accounts/credential-cipher.ts";
+import { awardAchievement } from "../community/award-achievement.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { AppError } from "../platform/errors.ts";
@@ -52,6 +53,7 @@ export async function confirmTwoFactor(input: { userId: string; code: string }, 
   await consumeCode(input, deps, "pending");
   await deps.db.totpFactor.update({ where: { userId: input.userId }, data: { confirmedAt: deps.clock.now() } });
   await audit(deps.db, input.userId, "2fa.enabled");
+  await awardAchievement({ userId: input.userId, code: "two_factor" }, deps);
 }
 
 export async function disableTwoFactor(input: { userId: string; code: string }, deps: Deps): Promise<void> {

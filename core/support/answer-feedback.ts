@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import { z } from "zod";
+import { awardHelpfulAnswer } from "../community/award-helpful.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { AppError } from "../platform/errors.ts";
@@ -17,14 +18,15 @@ async function ownAnswer(db: DbClient, input: { answerId: string; userId: string
   return a;
 }
 
-/** The "Helpful" button: feedback on one answer; pressing it again changes nothing. */
+/** The "Helpful" button: feedback on one answer (and its XP, core/community); pressing it again changes nothing. */
 export async function markHelpful(
   raw: { answerId: string; userId: string },
-  deps: { db: DbClient },
+  deps: { db: DbClient; clock?: Clock },
 ): Promise<{ answerId: string }> {
   const input = parseInput(answerRef, raw);
   await ownAnswer(deps.db, input);
   await deps.db.supportAnswer.update({ where: { id: input.answerId }, data: { helpful: true } });
+  await awardHelpfulAnswer(input, deps);
   return { answerId: input.answerId };
 }
 

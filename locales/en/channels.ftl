@@ -6,6 +6,7 @@ channels-command = Signal channels: post a strategy's signals here, or read them
 channels-publish = Post every signal of a strategy in this channel
 channels-source = Turn a poster's JSON messages in this channel into signals of a strategy
 channels-unbind = Remove every binding of this channel
+channels-governance = Post governance proposals, with voting buttons, and their results here
 channels-option-strategy = The strategy's slug (you may bind the strategies you own)
 channels-option-poster = Whose messages count: a user id, a user mention or a webhook id
 

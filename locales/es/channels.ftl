@@ -6,6 +6,7 @@ channels-command = Canales de señales: publica aquí las señales de una estrat
 channels-publish = Publicar en este canal cada señal de una estrategia
 channels-source = Convertir en señales de una estrategia los mensajes JSON de alguien en este canal
 channels-unbind = Quitar todas las vinculaciones de este canal
+channels-governance = Publicar aquí las propuestas de gobernanza, con botones para votar, y sus resultados
 channels-option-strategy = El slug de la estrategia (puedes vincular las estrategias que son tuyas)
 channels-option-poster = De quién cuentan los mensajes: un id de usuario, una mención o un id de webhook
 

@@ -6,6 +6,7 @@ import { createDiscordNotifier } from "../../bots/discord/notifications/discord-
 import { type RunningDiscord, startDiscord } from "../../bots/discord/start-discord.ts";
 import { wording } from "../../bots/shared/wording/translator.ts";
 import { unknownKeyPermissions } from "../../core/accounts/key-permissions.ts";
+import { termsVersion } from "../../core/community/terms/terms-document.ts";
 import { silentLogger } from "../../core/platform/logger.ts";
 import { createTestDatabase } from "../db.ts";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/start-fake-discord.ts";
@@ -107,6 +108,24 @@ describe("Discord: signal channels and the follower's journey", () => {
   };
 
   it("a follower links a paper account, subscribes and sets up 2FA, all in private answers", async () => {
+    // /link before consent shows the terms first; accepting asks the country (a select); then /link runs.
+    const gated = await fake
+      .command({
+        name: "link",
+        options: { exchange: "paper" },
+        userId: follower,
+        guildId: guild.id,
+        channelId: lobby(),
+      })
+      .seen();
+    expect(gated.ephemeral).toBe(true);
+    const gateMessage = gated.messages[0]?.id ?? "";
+    const accepted = await fake.clickButton({ messageId: gateMessage, userId: follower, label: "I accept" }).seen();
+    expect(accepted.text).toMatch(/Where do you live\?/);
+    const declared = await fake.chooseSelect({ messageId: gateMessage, values: ["DE"], userId: follower }).seen();
+    expect(declared.text).toMatch(/Country of residence: Germany \(DE\)\.\nAll set\. Send \/link again/);
+    expect(await userOf(follower)).toMatchObject({ termsVersion: termsVersion(), country: "DE" });
+
     const linked = await fake
       .command({
         name: "link",

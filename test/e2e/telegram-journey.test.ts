@@ -2,6 +2,7 @@ import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTelegramNotifier } from "../../bots/telegram/notifications/telegram-notifier.ts";
 import { type RunningTelegram, startTelegram } from "../../bots/telegram/start-telegram.ts";
+import { termsVersion } from "../../core/community/terms/terms-document.ts";
 import { createCcxtKeyPermissions } from "../../core/exchange/ccxt-key-permissions.ts";
 import { createLogger, silentLogger } from "../../core/platform/logger.ts";
 import { createTestDatabase } from "../db.ts";
@@ -86,8 +87,19 @@ describe("telegram: from /start to /panic", () => {
     tg.send(alice, "/link", { id: -5001, type: "group", title: "traders" });
     await tg.waitFor((m) => m.chatId === -5001 && /private chat/.test(m.text ?? ""), { since });
 
+    // /link before consent asks for the terms first (docs/terms.md), then the country of residence (a list, or
+    // typed and searched); then /link goes on by itself.
+    const terms = (await say("/link", text(/read Mimic's terms of service/))).reply;
+    expect(terms.text).toMatch(/not investment advice/);
+    await click(terms, "I accept", text(/Where do you live/));
+    const found = (await say("germ", text(/Countries matching/))).reply;
+    const menu = await click(found, /Germany/, text(/Which exchange/));
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      termsVersion: termsVersion(),
+      country: "DE",
+    });
+
     // /link paper
-    const menu = (await say("/link", text(/Which exchange/))).reply;
     await click(menu, /^paper/, text(/Paper account linked/));
 
     // /link binanceusdm: a key that can withdraw is refused and nothing is stored; a trade-only key is linked.

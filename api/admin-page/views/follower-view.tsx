@@ -1,4 +1,5 @@
 import type { FollowerDetail } from "../../../core/admin/follower-detail.ts";
+import { countryByCode } from "../../../core/community/terms/countries.ts";
 import { ago, short, signClass, utc } from "./format.ts";
 import { Notice, Pill } from "./layout.tsx";
 
@@ -39,6 +40,18 @@ export function FollowerView(props: { f: FollowerDetail; now: Date; notice?: str
         <dd>{f.discordId ? <ChatId id={f.discordId} reach={f.chats.discord} /> : "—"}</dd>
         <dt>Since</dt>
         <dd>{utc(f.createdAt)}</dd>
+        <dt>Country</dt>
+        <dd>
+          {f.country
+            ? `${countryByCode(f.country)?.name ?? f.country} (${f.country}), declared ${f.countryDeclaredAt ? utc(f.countryDeclaredAt) : "—"}`
+            : "not declared"}
+        </dd>
+        <dt>Terms</dt>
+        <dd>
+          {f.termsVersion
+            ? `version ${f.termsVersion} accepted ${f.termsAcceptedAt ? utc(f.termsAcceptedAt) : "—"}`
+            : "not accepted"}
+        </dd>
         <dt>Access</dt>
         <dd>
           {f.disabledAt ? (

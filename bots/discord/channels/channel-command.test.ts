@@ -51,7 +51,7 @@ describe("/channel", () => {
   const bindings = (channelId: string | null) =>
     kit.db.channelBinding.findMany({ where: { channelId: channelId ?? "" } });
 
-  it("registers publish, source and unbind with the contract's option names", () => {
+  it("registers publish, source, governance and unbind with the contract's option names", () => {
     const [definition] = commandDefinitions([channelCommand], deps);
     const shape = definition?.options?.map((o) => ({
       name: o.name,
@@ -68,6 +68,7 @@ describe("/channel", () => {
           ["poster", true],
         ],
       },
+      { name: "governance", options: [] },
       { name: "unbind", options: [] },
     ]);
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { bindChannel } from "../../../core/channels/bind-channel.ts";
+import { bindCommunityChannel, unbindCommunityChannel } from "../../../core/channels/community-channel.ts";
 import { unbindChannel } from "../../../core/channels/unbind-channel.ts";
 import { isAppError } from "../../../core/platform/errors.ts";
 import { suggest } from "../commands/pick.ts";
@@ -48,6 +49,7 @@ export const channelCommand: CommandModule = {
             text.describe(o.setName("poster").setRequired(true).setMaxLength(100), "channels-option-poster"),
           ),
       )
+      .addSubcommand((s) => text.describe(s.setName("governance"), "channels-governance"))
       .addSubcommand((s) => text.describe(s.setName("unbind"), "channels-unbind")),
 
   async run(input, res, deps) {
@@ -60,12 +62,22 @@ export const channelCommand: CommandModule = {
     const core = { db: deps.db, adminDiscordIds: deps.adminIds, sourceBindings: sourceChannelsOf(deps.db) };
 
     if (input.subcommand === "unbind") {
-      const { removed, bindings } = await unbindChannel({ ...where, actor }, core);
+      const { removed: strategyBindings, bindings } = await unbindChannel({ ...where, actor }, core);
+      const governance = await unbindCommunityChannel({ channelId: where.channelId, actor }, core);
+      const removed = strategyBindings + governance;
       input.log.info({ ...where, removed }, "channel unbound");
-      const list = bindings.map((b) => t("channels-binding", { kind: b.kind, slug: b.strategySlug })).join(", ");
+      const list = [
+        ...bindings.map((b) => t("channels-binding", { kind: b.kind, slug: b.strategySlug })),
+        ...(governance ? ["governance"] : []),
+      ].join(", ");
       return void (await res.reply({
         text: removed ? t("channels-unbound", { count: removed, bindings: list }) : t("channels-unbound-none"),
       }));
+    }
+    if (input.subcommand === "governance") {
+      const { created } = await bindCommunityChannel({ ...where, actor }, core);
+      input.log.info({ ...where, created }, "governance channel bound");
+      return void (await res.reply({ text: t("governance-channel-bound") }));
     }
     if (input.subcommand !== "publish" && input.subcommand !== "source") {
       return void (await res.reply({ text: t("channels-unknown-subcommand") }));

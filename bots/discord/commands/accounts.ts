@@ -6,6 +6,7 @@ import type { CommandModule } from "../kit/command-module.ts";
 import { customId, packId, unpackId } from "../kit/custom-id.ts";
 import { button } from "../kit/view.ts";
 import { guardrailFieldOf, guardrailForm, guardrailView, saveGuardrailForm } from "./account-guardrails.ts";
+import { passesTermsGate } from "./terms.ts";
 
 const NAME = "accounts";
 
@@ -62,6 +63,8 @@ export const accountsCommand: CommandModule = {
       const accountId = unpackId(input.action === "guard" ? input.values[0] : input.args[0]);
       if (!accountId) return void (await res.update({ text: t("common-menu-expired") }));
       const field = guardrailFieldOf(input.action.slice(1));
+      // Setting a daily limit waits for the terms; removing an account never does.
+      if (field && !(await passesTermsGate(input, res, deps, NAME))) return;
       if (field) return res.showModal(await guardrailForm(NAME, input, deps, accountId, field));
       return res.update(await guardrailView(NAME, input, deps, accountId));
     }
@@ -94,6 +97,7 @@ export const accountsCommand: CommandModule = {
     if (input.action !== "setg" || !field || !accountId) {
       return void (await res.reply({ text: input.t("common-menu-expired") }));
     }
+    if (!(await passesTermsGate(input, res, deps, NAME))) return;
     await saveGuardrailForm(NAME, input, res, deps, accountId, field);
   },
 };

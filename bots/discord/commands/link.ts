@@ -7,6 +7,7 @@ import { customId } from "../kit/custom-id.ts";
 import type { Caller, Responder } from "../kit/handler-input.ts";
 import { parseOptions } from "../kit/options.ts";
 import type { ModalView } from "../kit/view.ts";
+import { passesTermsGate } from "./terms.ts";
 
 // Exchanges whose API keys come with a passphrase.
 const NEEDS_PASSPHRASE = new Set(["okx", "bitget", "kucoinfutures", "kucoin"]);
@@ -32,6 +33,7 @@ export const linkCommand: CommandModule = {
 
   async run(input, res, deps) {
     const { exchange } = parseOptions(options, input);
+    if (!(await passesTermsGate(input, res, deps, NAME))) return;
     if (exchange) return start(exchange, input, res, deps);
     await res.reply({
       text: input.t("link-choose-exchange"),
@@ -55,6 +57,7 @@ export const linkCommand: CommandModule = {
 
   async component(input, res, deps) {
     if (input.action !== "pick") return void (await res.update({ text: input.t("common-menu-expired") }));
+    if (!(await passesTermsGate(input, res, deps, NAME))) return;
     await start(input.values[0] ?? "", input, res, deps);
   },
 
@@ -63,6 +66,8 @@ export const linkCommand: CommandModule = {
     if (input.action !== "keys" || !deps.linkableExchanges.includes(exchange) || exchange === "paper") {
       return void (await res.reply({ text: input.t("link-not-offered") }));
     }
+    // The terms may have changed while the form was open.
+    if (!(await passesTermsGate(input, res, deps, NAME))) return;
     const parsed = keysFields.safeParse({
       key: input.fields.key ?? "",
       secret: input.fields.secret ?? "",

@@ -12,6 +12,7 @@ import type { Caller, Responder } from "../kit/handler-input.ts";
 import { parseOptions } from "../kit/options.ts";
 import { pickOne, suggest } from "./pick.ts";
 import { isSizingMode, MODE_WORDING, SIZING_MODES, type SizingMode } from "./sizing-modes.ts";
+import { passesTermsGate } from "./terms.ts";
 
 const NAME = "subscribe";
 
@@ -59,6 +60,7 @@ export const subscribeCommand: CommandModule = {
   async run(input, res, deps) {
     const { t } = input;
     const opts = parseOptions(options, input);
+    if (!(await passesTermsGate(input, res, deps, NAME))) return;
     const accounts = await activeAccounts(input, deps);
     if (accounts.length === 0) return void (await res.reply({ text: t("subscribe-link-first") }));
     const strategies = await listStrategies({ db: deps.db, now: deps.clock.now() });
@@ -114,6 +116,7 @@ export const subscribeCommand: CommandModule = {
     ) {
       return void (await res.reply({ text: input.t("subscribe-expired") }));
     }
+    if (!(await passesTermsGate(input, res, deps, NAME))) return;
     const plan = { strategyId, accountId, mode, maxLeverage: maxLeverage || undefined };
     await follow({ ...plan, value: input.fields.value ?? "" }, input, res, deps);
   },

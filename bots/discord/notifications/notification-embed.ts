@@ -21,6 +21,9 @@ function colour(m: NotificationMessage): number {
       return m.reason === "liquidation" ? RED : (pnlColour(m.pnl) ?? BLUE);
     case "guardrail":
       return m.reason === "daily_loss" ? RED : GREEN;
+    case "level_up":
+    case "achievement":
+      return GREEN;
     default:
       return BLUE;
   }

@@ -1,6 +1,7 @@
 import { createCredentialCipher } from "../../../core/accounts/credential-cipher.ts";
 import { ensureChatUser } from "../../../core/accounts/ensure-chat-user.ts";
 import type { KeyPermissionProbe } from "../../../core/accounts/key-permissions.ts";
+import { defaultTermsGate } from "../../../core/community/terms/terms-gate.ts";
 import { createExchangeResolver } from "../../../core/exchange/exchange-resolver.ts";
 import { createPaperPrices } from "../../../core/exchange/paper/paper-prices.ts";
 import { AppError } from "../../../core/platform/errors.ts";
@@ -63,12 +64,27 @@ export async function createHandlerKit(opts: { now?: () => Date } = {}) {
     dedupeWindowSec: 30,
   };
 
-  const caller = async (discordUserId: string, extra: Partial<Caller> = {}): Promise<Caller> => {
+  /** The user has accepted the current terms and declared Germany, as if through commands/terms.ts. */
+  const onboard = async (userId: string) => {
+    const version = (deps.terms ?? defaultTermsGate()).version;
+    await db.user.update({ where: { id: userId }, data: { termsVersion: version, country: "DE" } });
+  };
+
+  /**
+   * A user as the router sees them. A new user has been through the terms gate (commands/terms.ts) already,
+   * accepted the current terms and declared Germany, unless `onboarded: false` (the gate's own tests).
+   */
+  const caller = async (
+    discordUserId: string,
+    extra: Partial<Caller> = {},
+    opts: { onboarded?: boolean } = {},
+  ): Promise<Caller> => {
     const locale = extra.locale ?? "en-US";
     const user = await ensureChatUser(
       { transport: "discord", externalId: discordUserId, displayName: `user ${discordUserId}`, locale },
       { db },
     );
+    if (user.created && opts.onboarded !== false) await onboard(user.id);
     return {
       userId: user.id,
       userCreated: user.created,
@@ -100,6 +116,7 @@ export async function createHandlerKit(opts: { now?: () => Date } = {}) {
     deps,
     venue,
     caller,
+    onboard,
     /** A slash command. */
     async command(module: CommandModule, who: Caller, options: Record<string, OptionValue> = {}) {
       const input: CommandInput = { ...who, command: module.name, subcommandGroup: null, subcommand: null, options };

@@ -16,11 +16,18 @@ export const COMMAND_NAMES = [
   "positions",
   "balance",
   "pnl",
+  "me",
+  "achievements",
+  "leaderboard",
+  "tournament",
+  "vote",
+  "propose",
   "2fa",
   "panic",
   "connect",
   "support",
   "ticket",
+  "terms",
   "cancel",
 ] as const;
 

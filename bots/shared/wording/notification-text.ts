@@ -1,6 +1,8 @@
 import type { ClosedTradeView, NotificationMessage } from "../../../core/notifications/notification-message.ts";
 import { ticketRef } from "./support-text.ts";
+import { tournamentResultText } from "./tournament-text.ts";
 import type { T } from "./translator.ts";
+import { communityNoticeText } from "./xp-text.ts";
 
 /** "long 0.05 closed @ 61200 (entry 60000): PnL +59.40 USDT after 0.60 fees" */
 function closedLine(c: ClosedTradeView, t: T): string {
@@ -131,5 +133,10 @@ export function notificationText(m: NotificationMessage, t: T): string {
     case "support_ticket":
       // Posted to an admin chat: prompts/escalation.md, already rendered.
       return m.text;
+    case "level_up":
+    case "achievement":
+      return communityNoticeText(m, t);
+    case "tournament":
+      return tournamentResultText(m, t);
   }
 }

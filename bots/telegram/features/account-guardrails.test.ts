@@ -2,6 +2,7 @@ import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCredentialCipher } from "../../../core/accounts/credential-cipher.ts";
 import { unknownKeyPermissions } from "../../../core/accounts/key-permissions.ts";
+import { defaultTermsGate } from "../../../core/community/terms/terms-gate.ts";
 import { createExchangeResolver } from "../../../core/exchange/exchange-resolver.ts";
 import { AppError } from "../../../core/platform/errors.ts";
 import { silentLogger } from "../../../core/platform/logger.ts";
@@ -109,6 +110,11 @@ describe("telegram /accounts: daily guardrails", () => {
   it("shows an account's limits, sets one from a typed percent, refuses a bad one, and shows a halt", async () => {
     await say("/start");
     const user = await testDb.db.prisma.user.findFirstOrThrow({ where: { telegramId: String(from.id) } });
+    // Through the terms gate once (features/terms.ts), as any follower with a limit to set.
+    await testDb.db.prisma.user.update({
+      where: { id: user.id },
+      data: { termsVersion: defaultTermsGate().version, country: "DE" },
+    });
     const account = await testDb.db.prisma.exchangeAccount.create({
       data: { userId: user.id, exchange: "paper", label: "Main" },
     });

@@ -22,11 +22,18 @@ describe("the command menu and /help come from the wording", () => {
         "positions",
         "balance",
         "pnl",
+        "me",
+        "achievements",
+        "leaderboard",
+        "tournament",
+        "vote",
+        "propose",
         "2fa",
         "panic",
         "connect",
         "support",
         "ticket",
+        "terms",
         "cancel",
       ]);
       for (const c of commands) {

@@ -5,7 +5,10 @@ import { recordedBot } from "../test-support/recorded-bot.ts";
 describe("telegram /link: secrets deleted, a failed step ends the flow, a restart keeps it", () => {
   const h = recordedBot();
   const { clock, botOpened, checkedKeys, db, restart, send, click, counts } = h;
-  beforeAll(h.start);
+  beforeAll(async () => {
+    await h.start();
+    await h.onboard();
+  });
   afterAll(h.stop);
 
   it("deletes a secret sent in /link, and an expired flow changes nothing", async () => {

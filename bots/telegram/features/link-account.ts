@@ -14,15 +14,7 @@ export function linkAccountFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const dm = composer.chatType("private");
 
-  dm.command("link", async (ctx) => {
-    endFlow(ctx);
-    const keyboard = new InlineKeyboard();
-    for (const exchange of ctx.deps.linkableExchanges) {
-      const label = exchange === "paper" ? ctx.t("link-paper-button", { balance: DEFAULT_PAPER_BALANCE }) : exchange;
-      keyboard.text(label, `link:${exchange}`).row();
-    }
-    await ctx.reply(ctx.t("link-choose-exchange"), { reply_markup: keyboard });
-  });
+  dm.command("link", askExchange);
 
   dm.callbackQuery(/^link:([a-z0-9]+)$/, async (ctx) => {
     const exchange = ctx.match[1] ?? "";
@@ -82,6 +74,17 @@ export function linkAccountFeature(): Composer<BotContext> {
     await ctx.reply(ctx.t("link-linked", { exchange: flow.exchange }));
   });
   return composer;
+}
+
+/** /link's first question; also where /link goes on once the terms are accepted (features/terms.ts). */
+export async function askExchange(ctx: BotContext): Promise<void> {
+  endFlow(ctx);
+  const keyboard = new InlineKeyboard();
+  for (const exchange of ctx.deps.linkableExchanges) {
+    const label = exchange === "paper" ? ctx.t("link-paper-button", { balance: DEFAULT_PAPER_BALANCE }) : exchange;
+    keyboard.text(label, `link:${exchange}`).row();
+  }
+  await ctx.reply(ctx.t("link-choose-exchange"), { reply_markup: keyboard });
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

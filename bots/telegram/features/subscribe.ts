@@ -21,26 +21,7 @@ export function subscribeFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const dm = composer.chatType("private");
 
-  dm.command("subscribe", async (ctx) => {
-    endFlow(ctx);
-    const accounts = await listAccounts({ userId: ctx.userId }, ctx.deps);
-    if (!accounts.some((a) => a.status === "active")) {
-      await ctx.reply(ctx.t("subscribe-link-first"));
-      return;
-    }
-    const strategies = await listStrategies({ db: ctx.deps.db, now: ctx.deps.clock.now() });
-    if (strategies.length === 0) {
-      await ctx.reply(ctx.t("subscribe-no-strategies"));
-      return;
-    }
-    const keyboard = new InlineKeyboard();
-    for (const s of strategies) {
-      keyboard.text(ctx.t("subscribe-strategy-button", { name: s.name, followers: s.followers }), `sub:st:${s.id}`);
-      keyboard.row();
-    }
-    startFlow(ctx, { kind: "subscribe", step: "strategy" });
-    await ctx.reply(ctx.t("subscribe-ask-strategy"), { reply_markup: keyboard });
-  });
+  dm.command("subscribe", startSubscribe);
 
   dm.callbackQuery(/^sub:st:([0-9a-f-]{36})$/, async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -125,6 +106,28 @@ export function subscribeFeature(): Composer<BotContext> {
     );
   });
   return composer;
+}
+
+/** /subscribe's first question; also where /subscribe goes on once the terms are accepted (features/terms.ts). */
+export async function startSubscribe(ctx: BotContext): Promise<void> {
+  endFlow(ctx);
+  const accounts = await listAccounts({ userId: ctx.userId }, ctx.deps);
+  if (!accounts.some((a) => a.status === "active")) {
+    await ctx.reply(ctx.t("subscribe-link-first"));
+    return;
+  }
+  const strategies = await listStrategies({ db: ctx.deps.db, now: ctx.deps.clock.now() });
+  if (strategies.length === 0) {
+    await ctx.reply(ctx.t("subscribe-no-strategies"));
+    return;
+  }
+  const keyboard = new InlineKeyboard();
+  for (const s of strategies) {
+    keyboard.text(ctx.t("subscribe-strategy-button", { name: s.name, followers: s.followers }), `sub:st:${s.id}`);
+    keyboard.row();
+  }
+  startFlow(ctx, { kind: "subscribe", step: "strategy" });
+  await ctx.reply(ctx.t("subscribe-ask-strategy"), { reply_markup: keyboard });
 }
 
 async function expired(ctx: BotContext) {

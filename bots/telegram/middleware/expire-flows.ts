@@ -10,6 +10,7 @@ const COMMAND_OF_FLOW: Record<string, string> = {
   "2fa-confirm": "/2fa",
   "2fa-disable": "/2fa off",
   panic: "/panic",
+  onboarding: "/terms",
 };
 
 /**

@@ -15,6 +15,7 @@ export const PRIVATE_COMMANDS = [
   "panic",
   "support",
   "ticket",
+  "terms",
 ] as const;
 
 /** In a group, private commands get a pointer to the DM instead of an answer. */

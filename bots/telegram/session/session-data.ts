@@ -19,7 +19,9 @@ export type Flow =
   | { kind: "guardrail"; accountId: string; field: "dailyLossLimitPerc" | "dailyProfitLockPerc" }
   | { kind: "2fa-confirm"; qrMessageId?: number }
   | { kind: "2fa-disable" }
-  | { kind: "panic" };
+  | { kind: "panic" }
+  // The terms and the country asked before a money-touching command; `then` is that command, to go on with.
+  | { kind: "onboarding"; step: "terms" | "country"; then?: "link" | "subscribe" | "accounts" };
 
 export interface SessionData {
   flow?: Flow & { startedAt: number };

@@ -1,6 +1,10 @@
 import type { Update } from "grammy/types";
 import { type CredentialCipher, createCredentialCipher } from "../../../core/accounts/credential-cipher.ts";
+import { ensureChatUser } from "../../../core/accounts/ensure-chat-user.ts";
 import { unknownKeyPermissions } from "../../../core/accounts/key-permissions.ts";
+import { acceptTerms } from "../../../core/community/terms/accept-terms.ts";
+import { declareCountry } from "../../../core/community/terms/declare-country.ts";
+import { defaultTermsGate } from "../../../core/community/terms/terms-gate.ts";
 import type { ExchangeCredentials } from "../../../core/exchange/exchange.ts";
 import { createExchangeResolver } from "../../../core/exchange/exchange-resolver.ts";
 import type { DbClient } from "../../../core/platform/db-client.ts";
@@ -153,6 +157,21 @@ export function recordedBot(opts: { deps?: (db: DbClient) => Partial<BotDeps> } 
     return calls.slice(before);
   };
 
+  /**
+   * The sender has accepted the current terms and declared a country (Germany), as a follower who went through
+   * the gate (features/terms.ts) once: for tests of what comes after it.
+   */
+  const onboard = async (sender: Sender = from) => {
+    const user = await ensureChatUser(
+      { transport: "telegram", externalId: String(sender.id), displayName: sender.first_name },
+      { db: db() },
+    );
+    const deps = { db: db(), clock: { now: () => new Date(clock.ms) }, terms: defaultTermsGate() };
+    await acceptTerms({ userId: user.id, version: deps.terms.version }, deps);
+    await declareCountry({ userId: user.id, country: "DE" }, deps);
+    return user.id;
+  };
+
   const counts = async () => [
     await db().exchangeAccount.count(),
     await db().subscription.count(),
@@ -171,6 +190,7 @@ export function recordedBot(opts: { deps?: (db: DbClient) => Partial<BotDeps> } 
     restart,
     send,
     click,
+    onboard,
     counts,
     async start() {
       testDb = await createTestDatabase();
