@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { CredentialCipher } from "../core/accounts/credential-cipher.ts";
 import type { KeyPermissionProbe } from "../core/accounts/key-permissions.ts";
+import type { ReferralSettings } from "../core/billing/referrals/referral-settings.ts";
 import type { ExchangeResolver } from "../core/exchange/exchange-resolver.ts";
 import type { Clock } from "../core/platform/clock.ts";
 import type { DbClient } from "../core/platform/db-client.ts";
@@ -31,6 +32,13 @@ export interface AppDeps {
   adminToken: string;
   /** Base for the webhook URLs we hand out, e.g. https://mimic.example.com. */
   publicUrl: string;
+  /** TELEGRAM_BOT_USERNAME: where referral short links (/r/:code) send visitors; unset: they are told what to type. */
+  telegramBotUsername?: string;
+  /**
+   * POST /webhooks/plisio: PLISIO_SECRET_KEY verifies Plisio's callbacks (unset: they are refused with 500, so Plisio
+   * retries once the key is set), and the referral terms a completed payment's commission is recorded under.
+   */
+  plisio?: { secretKey?: string; referrals?: ReferralSettings };
   dedupeWindowSec: number;
   dbPing: () => Promise<boolean>;
   background: BackgroundWork;

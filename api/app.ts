@@ -8,12 +8,16 @@ import { adminRoutes } from "./routes/admin.ts";
 import { adminAccountRoutes } from "./routes/admin-accounts.ts";
 import { adminFollowerRoutes } from "./routes/admin-followers.ts";
 import { adminGovernanceRoutes } from "./routes/admin-governance.ts";
+import { adminPayoutRoutes } from "./routes/admin-payouts.ts";
+import { adminPlanRoutes } from "./routes/admin-plans.ts";
 import { adminSubscriptionRoutes } from "./routes/admin-subscriptions.ts";
 import { adminSupportRoutes } from "./routes/admin-support.ts";
 import { adminTournamentRoutes } from "./routes/admin-tournaments.ts";
 import { adminTradeRoutes } from "./routes/admin-trades.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
+import { plisioWebhookRoutes } from "./routes/plisio-webhook.ts";
+import { referralLinkRoutes } from "./routes/referral-link.ts";
 import { telegramWebhookRoutes } from "./routes/telegram-webhook.ts";
 import { tradingviewWebhookRoutes } from "./routes/tradingview-webhook.ts";
 
@@ -32,6 +36,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", healthRoutes(deps));
   app.route("/", metricsRoutes(deps));
   app.route("/", tradingviewWebhookRoutes(deps));
+  app.route("/", plisioWebhookRoutes(deps));
   if (deps.telegramWebhook) app.route("/", telegramWebhookRoutes({ ...deps, webhook: deps.telegramWebhook }));
   app.route("/", adminRoutes(deps));
   app.route("/", adminTradeRoutes(deps));
@@ -42,5 +47,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", adminSupportRoutes(deps));
   app.route("/", adminTournamentRoutes(deps));
   app.route("/", adminGovernanceRoutes(deps));
+  app.route("/", adminPlanRoutes(deps));
+  app.route("/", adminPayoutRoutes(deps));
+  app.route("/", referralLinkRoutes(deps));
   return app;
 }

@@ -1,5 +1,6 @@
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
+import { referralSettingsFromEnv } from "../core/billing/referrals/referral-settings.ts";
 import { migrationsDir } from "../core/platform/db/paths.ts";
 import type { JobQueue } from "../core/platform/jobs.ts";
 import { observeRuntime, processMetrics } from "../core/platform/metrics.ts";
@@ -63,6 +64,8 @@ export function apiDepsFrom(
     keyPermissions: parts.keyPermissions,
     adminToken: rt.adminToken,
     publicUrl: rt.env.PUBLIC_URL ?? `http://localhost:${rt.env.PORT}`,
+    telegramBotUsername: rt.env.TELEGRAM_BOT_USERNAME,
+    plisio: { secretKey: rt.env.PLISIO_SECRET_KEY, referrals: referralSettingsFromEnv(rt.env) },
     dedupeWindowSec: rt.env.SIGNAL_DEDUPE_WINDOW_SEC,
     dbPing: () => rt.db.ping(),
     background: createBackgroundWork(),

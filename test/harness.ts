@@ -48,6 +48,8 @@ export function createHarness(opts: {
   retry?: { attempts: number; backoffMs: number; maxBackoffMs: number };
   /** Chat transports whose notification jobs the harness delivers. */
   notifiers?: Notifier[];
+  /** PLISIO_SECRET_KEY for POST /webhooks/plisio (test/fake-plisio); unset: callbacks are refused. */
+  plisioSecretKey?: string;
 }): Harness {
   const clock = opts.clock ?? { now: () => new Date() };
   const cipher = createCredentialCipher({ masterKey: generateMasterKey() });
@@ -79,6 +81,7 @@ export function createHarness(opts: {
     dedupeWindowSec: 30,
     dbPing: () => opts.db.ping(),
     background: createBackgroundWork(),
+    plisio: { secretKey: opts.plisioSecretKey },
   };
   queue.start(
     buildProcessors({

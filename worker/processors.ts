@@ -35,6 +35,8 @@ export interface WorkerDeps {
   retry?: RetryPolicy;
   /** Executions finished and trades opened or closed are announced here (the admin page's live view). */
   events?: LiveEventPublisher;
+  /** PLAN_GRACE_HOURS (core/billing/plan-grace.ts); default 24. */
+  planGraceHours?: number;
 }
 
 export interface ExecutionSlots {
@@ -58,7 +60,10 @@ export function createExecutionSlots(concurrency: number): ExecutionSlots {
 
 export function buildProcessors(deps: WorkerDeps & { executionSlots?: ExecutionSlots }): JobProcessors {
   // One ledger and signal cache per process, so concurrent jobs share their batches and reads.
-  const ledger = createExecutionLedger(deps.db, deps.sql, { events: deps.events });
+  const ledger = createExecutionLedger(deps.db, deps.sql, {
+    events: deps.events,
+    planGraceHours: deps.planGraceHours,
+  });
   const signals = createSignalCache(deps.db);
   const { slots, admit } = deps.executionSlots ?? createExecutionSlots(deps.concurrency);
   const retry = deps.retry ?? defaultRetryPolicy;

@@ -1,3 +1,8 @@
+import { PLAN_REMINDER_INTERVAL_MS, queuePlanReminders } from "../core/billing/plan-reminders.ts";
+import {
+  APPROVE_COMMISSIONS_INTERVAL_MS,
+  approveDueCommissions,
+} from "../core/billing/referrals/approve-commissions.ts";
 import { END_PROPOSALS_INTERVAL_MS, endDueProposals } from "../core/community/governance/end-proposals.ts";
 import { finishTournaments } from "../core/community/tournaments/finish-tournaments.ts";
 import { resumeUnfinishedWork } from "../core/copying/resume-unfinished-work.ts";
@@ -31,6 +36,7 @@ export async function startWorkers(rt: TradingRuntime, opts: { notifiers?: Notif
     notifiers: opts.notifiers,
     concurrency: rt.env.WORKER_CONCURRENCY,
     events: rt.liveEvents,
+    planGraceHours: rt.env.PLAN_GRACE_HOURS,
   };
   const concurrency = rt.env.WORKER_CONCURRENCY;
   const executionSlots = createExecutionSlots(concurrency);
@@ -94,6 +100,20 @@ export async function startWorkers(rt: TradingRuntime, opts: { notifiers?: Notif
       "end-proposals",
       END_PROPOSALS_INTERVAL_MS,
       () => endDueProposals({ ...resumeDeps }).then(() => {}),
+      rt.logger,
+    ),
+    // Referral commissions past their hold become payable (core/billing/referrals); a plain update, any worker.
+    runEvery(
+      "approve-commissions",
+      APPROVE_COMMISSIONS_INTERVAL_MS,
+      () => approveDueCommissions(resumeDeps).then(() => {}),
+      rt.logger,
+    ),
+    // Plans ending in 3 days, 1 day, or just ended: one reminder each into the outbox (core/billing).
+    runEvery(
+      "plan-reminders",
+      PLAN_REMINDER_INTERVAL_MS,
+      () => queuePlanReminders(resumeDeps).then(() => {}),
       rt.logger,
     ),
     // Tournaments past their end: final ranks, results into the outbox, the winner's achievement (once).

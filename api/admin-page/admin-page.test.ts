@@ -96,6 +96,12 @@ describe("admin page: access, pages, live events", () => {
       where: { id: followers[0]?.userId },
       data: { country: "PT", countryDeclaredAt: new Date("2026-12-01T10:00:00Z") },
     });
+    // A plan of no strategy (nothing becomes premium): listed with the strategies, shown on the follower's page.
+    const plan = await t.h.deps.db.plan.create({ data: { name: "Starter", priceUsd: "9", periodDays: 30 } });
+    await t.h.deps.db.user.update({
+      where: { id: followers[0]?.userId },
+      data: { planId: plan.id, planActiveUntil: new Date("2099-01-01T00:00:00Z") },
+    });
     const pages: [string, string][] = [
       ["/admin", "Signals, last hour"],
       ["/admin/followers", "follower 0"],
@@ -104,6 +110,9 @@ describe("admin page: access, pages, live events", () => {
       [`/admin/followers/${followers[0]?.userId}`, "Subscriptions"],
       [`/admin/followers/${followers[0]?.userId}`, "Portugal (PT), declared 2026-12-01"],
       ["/admin/strategies", strategy.slug],
+      ["/admin/strategies", "Starter"],
+      [`/admin/followers/${followers[0]?.userId}`, "Starter, active until 2099-01-01"],
+      [`/admin/followers/${followers[0]?.userId}`, "0 clicks, 0 signups, 0 copied a trade, 0 paying"],
       ["/admin/signals", "BTC/USDT:USDT"],
       [`/admin/signals?strategy=${strategy.id}&action=long`, "BTC/USDT:USDT"],
       [`/admin/signals/${signalId}`, 'data-count="'],

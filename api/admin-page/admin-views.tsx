@@ -7,6 +7,7 @@ import { listAudit } from "../../core/admin/list-audit.ts";
 import { listFollowers } from "../../core/admin/list-followers.ts";
 import { type Overview, overview } from "../../core/admin/overview.ts";
 import { signalDetail } from "../../core/admin/signal-detail.ts";
+import { listPlans } from "../../core/billing/manage-plans.ts";
 import { AppError } from "../../core/platform/errors.ts";
 import { parseInput } from "../../core/platform/validation.ts";
 import type { AppDeps } from "../app-deps.ts";
@@ -16,6 +17,7 @@ import { AuditView } from "./views/audit-view.tsx";
 import { FollowerView } from "./views/follower-view.tsx";
 import { FollowersView } from "./views/followers-view.tsx";
 import { OverviewView } from "./views/overview-view.tsx";
+import { PlansView } from "./views/plans-view.tsx";
 import { SignalView } from "./views/signal-view.tsx";
 import { SignalsView } from "./views/signals-view.tsx";
 import { StrategiesView } from "./views/strategies-view.tsx";
@@ -116,12 +118,15 @@ export function adminViewRoutes(deps: AppDeps & { stats?: () => Promise<Strategy
   });
 
   app.get("/admin/strategies", async (c) => {
-    const rows = await listAdminStrategies({}, deps);
+    const [rows, plans] = await Promise.all([listAdminStrategies({}, deps), listPlans(deps)]);
     const notice = NOTICES[c.req.query("done") ?? ""];
     return renderPage(
       c,
       { title: "Strategies", section: "strategies" },
-      <StrategiesView rows={rows} now={now()} notice={notice} />,
+      <>
+        <StrategiesView rows={rows} now={now()} notice={notice} />
+        <PlansView plans={plans} />
+      </>,
     );
   });
 

@@ -14,6 +14,7 @@ describe("slash command definitions", () => {
     "link",
     "accounts",
     "strategies",
+    "plans",
     "subscribe",
     "unsubscribe",
     "settings",
@@ -29,6 +30,9 @@ describe("slash command definitions", () => {
     "2fa",
     "panic",
     "connect",
+    "referral",
+    "payout",
+    "banner",
     "ask",
   ];
   const follower = defs.filter((d) => FOLLOWER.includes(d.name));
@@ -61,6 +65,11 @@ describe("slash command definitions", () => {
       "tournament.join",
       "2fa.action",
       "connect.code",
+      // A referral code and a public payout address: nothing secret.
+      "referral.show",
+      "referral.use",
+      "payout.address",
+      "payout.network",
       // A question in the follower's words: core redacts anything key-like before it is stored or sent on.
       "ask.question",
     ]);

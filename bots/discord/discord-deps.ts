@@ -1,6 +1,8 @@
 import type { Logger } from "pino";
 import type { CredentialCipher } from "../../core/accounts/credential-cipher.ts";
 import type { KeyPermissionProbe } from "../../core/accounts/key-permissions.ts";
+import type { PaymentsConfig } from "../../core/billing/plisio/buy-plan.ts";
+import type { ReferralsConfig } from "../../core/billing/referrals/referrals-config.ts";
 import type { TermsGate } from "../../core/community/terms/terms-gate.ts";
 import type { ExchangeResolver } from "../../core/exchange/exchange-resolver.ts";
 import type { Clock } from "../../core/platform/clock.ts";
@@ -39,4 +41,8 @@ export interface DiscordDeps {
    * the gate still asks for the current terms and a country, and blocks no country.
    */
   terms?: TermsGate;
+  /** Plisio and where its callbacks go (paymentsFromEnv); unset or null, /plans lists plans and says payments are off. */
+  payments?: PaymentsConfig | null;
+  /** Referral terms and where links point (referralsFromEnv); unset, the defaults and no short link. */
+  referrals?: ReferralsConfig;
 }

@@ -1,3 +1,5 @@
+import { paymentsFromEnv } from "../../core/billing/plisio/payments-from-env.ts";
+import { referralsFromEnv } from "../../core/billing/referrals/referrals-config.ts";
 import { termsGateFromEnv } from "../../core/community/terms/terms-gate.ts";
 import { createCcxtKeyPermissions } from "../../core/exchange/ccxt-key-permissions.ts";
 import { venueProfiles } from "../../core/exchange/venue-profiles.ts";
@@ -37,6 +39,8 @@ export function discordFromRuntime(
       totpIssuer: "Mimic",
       adminIds: env.DISCORD_ADMIN_IDS,
       terms: termsGateFromEnv(env),
+      payments: paymentsFromEnv(env, rt.logger.child({ bot: "discord" })),
+      referrals: referralsFromEnv(env),
       queue,
       sql: rt.db.sql,
       dedupeWindowSec: env.SIGNAL_DEDUPE_WINDOW_SEC,

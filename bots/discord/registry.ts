@@ -6,15 +6,19 @@ import { achievementsCommand } from "./commands/achievements.ts";
 import { askCommand } from "./commands/ask.ts";
 import { supportDmListener } from "./commands/ask-dm.ts";
 import { balanceCommand } from "./commands/balance.ts";
+import { bannerCommand } from "./commands/banner.ts";
 import { connectCommand } from "./commands/connect.ts";
 import { helpCommand } from "./commands/help.ts";
 import { leaderboardCommand } from "./commands/leaderboard.ts";
 import { linkCommand } from "./commands/link.ts";
 import { meCommand } from "./commands/me.ts";
 import { panicCommand } from "./commands/panic.ts";
+import { payoutCommand } from "./commands/payout.ts";
+import { plansCommand } from "./commands/plans.ts";
 import { pnlCommand } from "./commands/pnl.ts";
 import { positionsCommand } from "./commands/positions.ts";
 import { proposeCommand } from "./commands/propose.ts";
+import { referralCommand } from "./commands/referral.ts";
 import { settingsCommand } from "./commands/settings.ts";
 import { strategiesCommand } from "./commands/strategies.ts";
 import { subscribeCommand } from "./commands/subscribe.ts";
@@ -32,6 +36,7 @@ export const commands: readonly CommandModule[] = [
   linkCommand,
   accountsCommand,
   strategiesCommand,
+  plansCommand,
   subscribeCommand,
   unsubscribeCommand,
   settingsCommand,
@@ -47,6 +52,9 @@ export const commands: readonly CommandModule[] = [
   twoFactorCommand,
   panicCommand,
   connectCommand,
+  referralCommand,
+  payoutCommand,
+  bannerCommand,
   termsCommand,
   askCommand,
   channelCommand,

@@ -13,9 +13,11 @@ import { leaderboardFeature } from "./features/leaderboard.ts";
 import { askExchange, linkAccountFeature } from "./features/link-account.ts";
 import { meFeature } from "./features/me.ts";
 import { panicFeature } from "./features/panic.ts";
+import { plansFeature } from "./features/plans.ts";
 import { pnlFeature } from "./features/pnl.ts";
 import { positionsFeature } from "./features/positions.ts";
 import { proposeFeature } from "./features/propose.ts";
+import { referralFeature } from "./features/referral.ts";
 import { settingsFeature } from "./features/settings.ts";
 import { startFeature } from "./features/start.ts";
 import { strategiesFeature } from "./features/strategies.ts";
@@ -80,6 +82,7 @@ export function createBot(opts: {
     accountsFeature(),
     accountGuardrailsFeature(),
     strategiesFeature(),
+    plansFeature(),
     subscribeFeature(),
     unsubscribeFeature(),
     settingsFeature(),
@@ -93,6 +96,7 @@ export function createBot(opts: {
     voteFeature(),
     proposeFeature(),
     connectFeature(),
+    referralFeature(),
     // After every feature that reads a flow's answer: a DM is a support question only when nothing else took it.
     supportFeature(),
   ]) {

@@ -1,3 +1,5 @@
+import { paymentsFromEnv } from "../../core/billing/plisio/payments-from-env.ts";
+import { referralsFromEnv } from "../../core/billing/referrals/referrals-config.ts";
 import { termsGateFromEnv } from "../../core/community/terms/terms-gate.ts";
 import { createCcxtKeyPermissions } from "../../core/exchange/ccxt-key-permissions.ts";
 import { venueProfiles } from "../../core/exchange/venue-profiles.ts";
@@ -41,6 +43,8 @@ export function telegramFromRuntime(
       linkableExchanges: ["paper", ...venueProfiles.keys()],
       totpIssuer: "Mimic",
       terms: termsGateFromEnv(env),
+      payments: paymentsFromEnv(env, rt.logger.child({ bot: "telegram" })),
+      referrals: referralsFromEnv(env),
       queue,
       // Read by panicCloseAll: the trades a /panic closes show on the admin page live.
       ...{ events: rt.liveEvents },

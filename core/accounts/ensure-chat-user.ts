@@ -41,9 +41,20 @@ export async function ensureChatUser(
     if (Object.keys(data).length) await db.user.update({ where: { id: existing.id }, data });
     return { id: existing.id, created: false, disabledAt: existing.disabledAt };
   }
+  // The code is a user's inviteCode: who it belongs to is the referrer (core/billing/referrals); an unknown code
+  // is still kept as typed.
+  const referrer = input.referralCode
+    ? await db.user.findUnique({ where: { inviteCode: input.referralCode.toUpperCase() }, select: { id: true } })
+    : null;
   try {
     const user = await db.user.create({
-      data: { ...where, displayName: input.displayName, referralCode: input.referralCode, locale: input.locale },
+      data: {
+        ...where,
+        displayName: input.displayName,
+        referralCode: input.referralCode,
+        referredById: referrer?.id,
+        locale: input.locale,
+      },
       select: { id: true },
     });
     return { id: user.id, created: true, disabledAt: null };

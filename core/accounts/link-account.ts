@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { assertAccountLimit } from "../billing/account-limit.ts";
 import type { ExchangeCredentials } from "../exchange/exchange.ts";
 import type { CredentialPart, CredentialParts, ExchangeResolver } from "../exchange/exchange-resolver.ts";
 import type { DbClient } from "../platform/db-client.ts";
@@ -45,6 +46,7 @@ export async function linkAccount(
   const { db } = deps;
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { id: true } });
   if (!user) throw new AppError("NOT_FOUND", `user ${input.userId} does not exist`);
+  await assertAccountLimit({ userId: user.id }, deps);
   if (!deps.exchanges.isSupported(input.exchange)) {
     const reason = deps.exchanges.unsupportedReason?.(input.exchange);
     throw new AppError("BAD_REQUEST", `exchange: ${reason ?? `"${input.exchange}" is not a supported exchange`}`, {

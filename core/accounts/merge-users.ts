@@ -1,4 +1,5 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { mergeReferrals } from "../billing/referrals/merge-referrals.ts";
 import { mergeCommunity } from "../community/merge-community.ts";
 import { AppError } from "../platform/errors.ts";
 
@@ -32,7 +33,12 @@ export async function mergeUsers(
   // Role grants are re-made for the merged user by the next role sync; pending messages go with the old chat.
   await tx.discordRoleGrant.deleteMany({ where: { userId: from } });
   await mergeCommunity({ from, into }, tx);
+  await mergeReferrals({ from, into }, tx);
   const old = await tx.user.findUniqueOrThrow({ where: { id: from } });
+  const kept = await tx.user.findUniqueOrThrow({
+    where: { id: into },
+    select: { referredById: true, inviteCode: true },
+  });
   await tx.user.delete({ where: { id: from } });
   // Opt-ins chosen on either side stay on.
   await tx.user.update({
@@ -40,6 +46,10 @@ export async function mergeUsers(
     data: {
       ...(old.notifySignals && { notifySignals: true }),
       ...(old.notifyDaily && { notifyDaily: true }),
+      // Who invited either side, and the code either shared, survive: the kept user's first (a referrer is never
+      // changed), else the other's, once the other row (and its unique code) is gone.
+      ...(!kept.referredById && old.referredById && old.referredById !== into && { referredById: old.referredById }),
+      ...(!kept.inviteCode && old.inviteCode && { inviteCode: old.inviteCode }),
     },
   });
   return { movedAccounts: moved.count };

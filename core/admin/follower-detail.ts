@@ -1,3 +1,4 @@
+import { referralStats } from "../billing/referrals/referral-stats.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { dec } from "../platform/decimal.ts";
@@ -14,6 +15,7 @@ export async function followerDetail(input: { userId: string }, deps: { db: DbCl
   const user = await db.user.findUnique({
     where: { id: input.userId },
     include: {
+      plan: { select: { name: true } },
       accounts: {
         orderBy: { createdAt: "asc" },
         include: {
@@ -93,6 +95,12 @@ export async function followerDetail(input: { userId: string }, deps: { db: DbCl
     countryDeclaredAt: user.countryDeclaredAt,
     termsVersion: user.termsVersion,
     termsAcceptedAt: user.termsAcceptedAt,
+    // The plan the user holds (core/billing) and until when; a past end means it lapsed.
+    plan: user.plan ? { name: user.plan.name, activeUntil: user.planActiveUntil } : null,
+    // As an influencer (core/billing/referrals): their code, who brought them, and what their code brought.
+    inviteCode: user.inviteCode,
+    referredById: user.referredById,
+    referrals: await referralStats({ userId: user.id, inviteCode: user.inviteCode }, deps),
     chats: {
       telegram: chatReach(user.telegramId, user.telegramUnreachableAt),
       discord: chatReach(user.discordId, user.discordUnreachableAt),

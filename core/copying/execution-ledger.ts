@@ -56,7 +56,13 @@ const str = (d: Decimal | undefined | null) => (d === undefined || d === null ? 
 export function createExecutionLedger(
   db: DbClient,
   sql: Sql,
-  opts: { waitMs?: number; maxBatch?: number; events?: LiveEventPublisher } = {},
+  opts: {
+    waitMs?: number;
+    maxBatch?: number;
+    events?: LiveEventPublisher;
+    /** PLAN_GRACE_HOURS: how long after a plan's end its premium subscriptions still get entries. */
+    planGraceHours?: number;
+  } = {},
 ): ExecutionLedger {
   // Which signal an execution belongs to, for the live event its finish announces (finish carries only the id).
   const signalOf = new Map<string, string>();
@@ -65,7 +71,7 @@ export function createExecutionLedger(
     for (const r of rows) signalOf.set(r.id, r.signalId);
   };
   const load = batched<{ signalId: string; subscriptionId: string }, LoadedRow | null>(async (keys) => {
-    const rows = await loadExecutionRows(db, sql, keys);
+    const rows = await loadExecutionRows(db, sql, keys, opts);
     if (opts.events) rememberSignals(rows);
     const byKey = new Map(rows.map((r) => [`${r.signalId}|${r.subscriptionId}`, r]));
     return keys.map((k) => byKey.get(`${k.signalId}|${k.subscriptionId}`) ?? null);

@@ -1,4 +1,5 @@
 import type { Order } from "../../generated/prisma/client.ts";
+import { DEFAULT_PLAN_GRACE_HOURS } from "../billing/plan-grace.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import type { DecimalLike } from "../platform/decimal.ts";
 import type { Sql } from "../platform/sql.ts";
@@ -53,6 +54,11 @@ export interface LoadedRow {
     haltedUntil: Date | null;
     haltReason: string | null;
   };
+  /**
+   * Premium strategies (core/billing): entries need the user's plan to cover the strategy until `entriesUntil`
+   * (the plan's end plus the grace period); null: not covered. Free strategies: `premium` false.
+   */
+  plan: { premium: boolean; entriesUntil: Date | null };
   orders: Order[];
   liveTrade: LiveTradeRow | null;
   /**
@@ -67,7 +73,7 @@ export interface LoadedRow {
   strayProtection: boolean;
 }
 
-type JoinedRow = Omit<LoadedRow, "subscription" | "account" | "orders" | "liveTrade"> &
+type JoinedRow = Omit<LoadedRow, "subscription" | "account" | "orders" | "liveTrade" | "plan"> &
   Omit<LoadedRow["subscription"], "id" | "status"> & {
     subStatus: LoadedRow["subscription"]["status"];
     exchange: string;
@@ -76,6 +82,9 @@ type JoinedRow = Omit<LoadedRow, "subscription" | "account" | "orders" | "liveTr
     /** ISO text: hot-path statements return no timestamps (see sql.ts). */
     haltedUntil: string | null;
     haltReason: string | null;
+    premium: boolean;
+    /** ISO text: the end of the user's plan when that plan covers the strategy. */
+    planUntil: string | null;
     hasOrders: boolean;
     tradeId: string | null;
     tradeStrategyId: string | null;
@@ -101,6 +110,7 @@ export async function loadExecutionRows(
   db: DbClient,
   sql: Sql,
   keys: readonly { signalId: string; subscriptionId: string }[],
+  opts: { planGraceHours?: number } = {},
 ): Promise<LoadedRow[]> {
   const joined = await sql.query<JoinedRow>(
     `SELECT e."id", e."signalId", e."subscriptionId", e."accountId", e."status", e."clientOrderId", e."leverage",
@@ -109,6 +119,10 @@ export async function loadExecutionRows(
       s."trailingMode", s."trailingDistancePerc", s."trailingActivationPerc", s."dcaEnabled", s."takeProfitSplit",
       a."exchange", a."credentials", a."accountStatus",
       a."haltedUntil", a."haltReason",
+      -- Premium: some plan includes the strategy. The all-strategies EXISTS is uncorrelated (computed once).
+      (EXISTS (SELECT 1 FROM "Plan" ap WHERE ap."allStrategies")
+        OR EXISTS (SELECT 1 FROM "PlanStrategy" ps WHERE ps."strategyId" = s."strategyId")) AS "premium",
+      pu."planUntil",
       ho."has" IS NOT NULL AS "hasOrders",
       t."id" AS "tradeId", t."strategyId" AS "tradeStrategyId", t."name" AS "tradeStrategyName",
       t."subscriptionId" AS "tradeSubscriptionId", t."side" AS "tradeSide", t."status" AS "tradeStatus",
@@ -142,10 +156,18 @@ export async function loadExecutionRows(
       FROM "Subscription" y WHERE y."id" = e."subscriptionId" OFFSET 0
     ) s
     CROSS JOIN LATERAL (
-      SELECT z."exchange", z."credentials", z."status"::text AS "accountStatus",
+      SELECT z."userId", z."exchange", z."credentials", z."status"::text AS "accountStatus",
         to_char(z."haltedUntil", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "haltedUntil", z."haltReason"
       FROM "ExchangeAccount" z WHERE z."id" = e."accountId" OFFSET 0
     ) a
+    -- The user's plan, when it covers the strategy: one primary-key probe per table.
+    LEFT JOIN LATERAL (
+      SELECT to_char(u."planActiveUntil", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "planUntil"
+      FROM "User" u JOIN "Plan" pl ON pl."id" = u."planId"
+      WHERE u."id" = a."userId" AND u."planActiveUntil" IS NOT NULL AND (pl."allStrategies" OR EXISTS (
+        SELECT 1 FROM "PlanStrategy" pp WHERE pp."planId" = pl."id" AND pp."strategyId" = s."strategyId"))
+      OFFSET 0
+    ) pu ON true
     LEFT JOIN LATERAL (
       SELECT tr."id", tr."strategyId", st."name", tr."subscriptionId", tr."side", tr."status"::text AS "status",
         tr."openAmount", tr."entryPrice"
@@ -168,10 +190,11 @@ export async function loadExecutionRows(
   // A first attempt has no orders yet; only retries need them, and those come whole from Prisma.
   const withOrders = joined.filter((r) => r.hasOrders).map((r) => r.id);
   const orders = withOrders.length ? await db.order.findMany({ where: { executionId: { in: withOrders } } }) : [];
-  return joined.map((r) => shape(r, orders));
+  const graceMs = (opts.planGraceHours ?? DEFAULT_PLAN_GRACE_HOURS) * 3_600_000;
+  return joined.map((r) => shape(r, orders, graceMs));
 }
 
-function shape(r: JoinedRow, orders: Order[]): LoadedRow {
+function shape(r: JoinedRow, orders: Order[], graceMs: number): LoadedRow {
   return {
     id: r.id,
     signalId: r.signalId,
@@ -204,6 +227,10 @@ function shape(r: JoinedRow, orders: Order[]): LoadedRow {
       status: r.accountStatus,
       haltedUntil: r.haltedUntil ? new Date(r.haltedUntil) : null,
       haltReason: r.haltReason,
+    },
+    plan: {
+      premium: r.premium,
+      entriesUntil: r.planUntil ? new Date(new Date(r.planUntil).getTime() + graceMs) : null,
     },
     orders: orders.filter((o) => o.executionId === r.id),
     liveTrade:

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Order } from "../../generated/prisma/client.ts";
+import { planEntryRefusal } from "../billing/plan-grace.ts";
 import type { ExchangeClient, PositionSide } from "../exchange/exchange.ts";
 import { haltedEntryReason } from "../guardrails/guardrail-state.ts";
 import { clientOrderIdFor } from "../orders/client-order-id.ts";
@@ -125,14 +126,16 @@ function closeClientOrderId(execution: LoadedExecution): string {
 }
 
 /**
- * Pausing stops new entries, so does a tripped daily guardrail until 00:00 UTC (read with the execution, in the
- * batched load), and so does age: a late entry opens at a stale price. Age counts from when the
+ * Pausing stops new entries, so does a tripped daily guardrail until 00:00 UTC and a lapsed plan past its grace
+ * (both read with the execution, in the batched load), and so does age: a late entry opens at a stale price. Age counts from when the
  * signal was made: the sender's own time (`sentAt`, a provider's timestamp) when it is earlier than our receipt.
  */
 function whyNotOpen(execution: LoadedExecution, now: Date): string | null {
   if (execution.subscription.status !== "active") return `subscription is ${execution.subscription.status}`;
   const { haltedUntil, haltReason } = execution.account;
   if (haltedUntil && haltedUntil > now) return haltedEntryReason(haltReason);
+  const reason = planEntryRefusal(execution.plan, now);
+  if (reason) return reason;
   const { sentAt, receivedAt } = execution.signal;
   const madeAt = Math.min(receivedAt.getTime(), sentAt?.getTime() ?? Number.POSITIVE_INFINITY);
   const ageSec = (now.getTime() - madeAt) / 1000;

@@ -1,3 +1,5 @@
+import { assertPlanCovers } from "../billing/plan-coverage.ts";
+import type { Clock } from "../platform/clock.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import type { Decimal } from "../platform/decimal.ts";
 import { AppError } from "../platform/errors.ts";
@@ -25,16 +27,21 @@ export interface SubscribeInput {
   takeProfitSplit?: OwnTarget[] | null;
 }
 
-export async function subscribe(input: SubscribeInput, deps: { db: DbClient }): Promise<{ id: string }> {
+export async function subscribe(input: SubscribeInput, deps: { db: DbClient; clock?: Clock }): Promise<{ id: string }> {
   const { db } = deps;
   const strategy = await db.strategy.findFirst({
     where: { OR: [{ slug: input.strategy }, { id: isUuid(input.strategy) ? input.strategy : undefined }] },
-    select: { id: true },
+    select: { id: true, name: true },
   });
   if (!strategy) throw new AppError("NOT_FOUND", `strategy "${input.strategy}" does not exist`);
-  const account = await db.exchangeAccount.findUnique({ where: { id: input.accountId }, select: { status: true } });
+  const account = await db.exchangeAccount.findUnique({
+    where: { id: input.accountId },
+    select: { status: true, userId: true },
+  });
   if (!account || account.status === "removed")
     throw new AppError("NOT_FOUND", `account ${input.accountId} does not exist`);
+  // Premium strategies need the user's plan to cover them (core/billing); free ones pass at no cost but a read.
+  await assertPlanCovers({ userId: account.userId, strategyId: strategy.id, strategyName: strategy.name }, deps);
   if (input.sizing.mode !== "risk" && !input.sizing.value) {
     throw new AppError("BAD_REQUEST", `sizing.value: is required for ${input.sizing.mode} sizing`, {
       details: { field: "sizing.value" },

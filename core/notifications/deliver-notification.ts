@@ -1,5 +1,7 @@
 import type { Logger } from "pino";
 import { z } from "zod";
+import { PLAN_REMINDER_KIND, planReminderMessage } from "../billing/plan-reminders.ts";
+import { paymentMessage } from "../billing/plisio/payment-notice.ts";
 import { communityMessage, isCommunityKind } from "../community/community-notifications.ts";
 import { tournamentMessage, tournamentRoute } from "../community/tournaments/tournament-message.ts";
 import type { Clock } from "../platform/clock.ts";
@@ -158,9 +160,11 @@ async function buildMessage(
       price: s.price?.toString() ?? null,
     };
   }
+  if (kind === PLAN_REMINDER_KIND) return planReminderMessage(payload);
   if (kind === "guardrail") return guardrailMessage(payload, userId, deps);
   if (isCommunityKind(kind)) return communityMessage(kind, payload, userId, deps);
   if (kind === "tournament") return tournamentMessage(payload, userId, deps);
+  if (kind === "payment") return paymentMessage(payload, deps);
   if (isSupportKind(kind)) return supportMessage(kind, payload, deps);
   if (kind === "target" || kind === "stop_moved" || kind === "entry_filled")
     return tradeEventMessage(kind, payload, deps);

@@ -1,3 +1,5 @@
+import type { PlanReminderMessage } from "../billing/plan-reminders.ts";
+import type { PaymentMessage } from "../billing/plisio/payment-notice.ts";
 import type { CommunityMessage } from "../community/community-notifications.ts";
 import type { TournamentResultMessage } from "../community/tournaments/tournament-message.ts";
 
@@ -36,6 +38,7 @@ export type NotificationMessage =
     } & ClosedTradeView)
   | { kind: "signal"; strategy: string; symbol: string; action: "long" | "short" | "close"; price: string | null }
   | { kind: "daily"; date: string; filled: number; failed: number; skipped: number }
+  | PlanReminderMessage
   | ({
       kind: "target";
       /** Which target filled (1 is the nearest), of how many the trade has. */
@@ -90,7 +93,9 @@ export type NotificationMessage =
   /** A level reached or an achievement earned (core/community). */
   | CommunityMessage
   /** A tournament's results, to a participant or a community channel (core/community/tournaments/). */
-  | TournamentResultMessage;
+  | TournamentResultMessage
+  /** A plan paid through Plisio, or an invoice that expired unpaid or underpaid (core/billing/plisio/). */
+  | PaymentMessage;
 
 /** The open trade a target or a stop move is about. */
 export interface TradeEventView {

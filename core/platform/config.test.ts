@@ -21,6 +21,19 @@ describe("loadEnv", () => {
     expect(() => loadEnv({ METRICS_TOKEN: "short" })).toThrowError(/METRICS_TOKEN: must be at least 16/);
   });
 
+  it("leaves payments off without a Plisio key, and defaults Plisio's API and invoice lifetime", () => {
+    expect(loadEnv({ PLISIO_SECRET_KEY: " " })).toMatchObject({
+      PLISIO_SECRET_KEY: undefined,
+      PLISIO_API_ROOT: "https://api.plisio.net/api/v1",
+      PLISIO_EXPIRE_MIN: 60,
+    });
+    expect(loadEnv({ PLISIO_API_ROOT: "http://127.0.0.1:9/api/v1/", PLISIO_EXPIRE_MIN: "30" })).toMatchObject({
+      PLISIO_API_ROOT: "http://127.0.0.1:9/api/v1",
+      PLISIO_EXPIRE_MIN: 30,
+    });
+    expect(() => loadEnv({ PLISIO_API_ROOT: "plisio" })).toThrowError(/PLISIO_API_ROOT: must be a URL/);
+  });
+
   it("treats empty strings as unset", () => {
     expect(loadEnv({ DATABASE_URL: "", REDIS_URL: " " }).DATABASE_URL).toBeUndefined();
   });

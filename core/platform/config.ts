@@ -162,6 +162,30 @@ export const envSchema = z
     TERMS_URL: optionalString.pipe(
       z.url({ error: "must be a URL such as https://mimic.example.com/terms" }).optional(),
     ),
+    // Referrals (docs/payments.md): the referrer's share of a referred user's completed payment, for how many
+    // months after that user's signup, how long it is held before it may be paid out, and the smallest payout.
+    REFERRAL_COMMISSION_PERC: z.coerce.number().min(0).max(100).default(20),
+    REFERRAL_MONTHS: z.coerce.number().int().min(0).max(1200).default(12),
+    REFERRAL_HOLD_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
+    PAYOUT_MIN_USD: z.coerce.number().min(0).default(50),
+    // The Telegram bot's username for referral links when the process has no bot to ask (the API's /r/:code).
+    TELEGRAM_BOT_USERNAME: optionalString.pipe(
+      z
+        .string()
+        .regex(/^@?\w{5,32}$/, { error: "must be the bot's username, such as MimicBot" })
+        .transform((v) => v.replace(/^@/, ""))
+        .optional(),
+    ),
+    // Plisio (docs/payments.md): the secret key signs both our invoice requests and its callbacks. Unset: /plans
+    // lists plans and says payments are not configured.
+    PLISIO_SECRET_KEY: optionalString,
+    PLISIO_API_ROOT: optionalString
+      .pipe(z.url({ error: "must be a URL such as https://api.plisio.net/api/v1" }).optional())
+      .transform((v) => (v ?? "https://api.plisio.net/api/v1").replace(/\/+$/, "")),
+    // How long an invoice may be paid; past it Plisio reports it expired.
+    PLISIO_EXPIRE_MIN: z.coerce.number().int().min(10).max(10_080).default(60),
+    // Plans (docs/payments.md): hours after a plan's end before its premium subscriptions stop opening trades.
+    PLAN_GRACE_HOURS: z.coerce.number().min(0).max(8760).default(24),
     RUN_MIGRATIONS: booleanish.default(true),
     // Bearer token for GET /metrics (the API's and WORKER_METRICS_PORT's). Unset: served to loopback clients only.
     METRICS_TOKEN: optionalString.pipe(z.string().min(16, { error: "must be at least 16 characters" }).optional()),

@@ -1,4 +1,6 @@
+import { assertPlanCovers } from "../billing/plan-coverage.ts";
 import { type SubscribeInput, subscribe } from "../copying/subscribe.ts";
+import type { Clock } from "../platform/clock.ts";
 import type { DbClient } from "../platform/db-client.ts";
 import { AppError } from "../platform/errors.ts";
 
@@ -8,7 +10,7 @@ import { AppError } from "../platform/errors.ts";
  */
 export async function followStrategy(
   input: SubscribeInput & { userId: string },
-  deps: { db: DbClient },
+  deps: { db: DbClient; clock?: Clock },
 ): Promise<{ id: string }> {
   const { db } = deps;
   const account = await db.exchangeAccount.findFirst({
@@ -22,10 +24,13 @@ export async function followStrategy(
       strategy: { OR: [{ slug: input.strategy }, { id: input.strategy }] },
       status: "ended",
     },
-    select: { id: true },
+    select: { id: true, strategy: { select: { id: true, name: true } } },
   });
   let id: string;
   if (ended) {
+    // A revived subscription is a new one as far as plans go (subscribe() checks the rest).
+    const { strategy } = ended;
+    await assertPlanCovers({ userId: input.userId, strategyId: strategy.id, strategyName: strategy.name }, deps);
     await db.subscription.update({
       where: { id: ended.id },
       data: {

@@ -52,6 +52,22 @@ export function FollowerView(props: { f: FollowerDetail; now: Date; notice?: str
             ? `version ${f.termsVersion} accepted ${f.termsAcceptedAt ? utc(f.termsAcceptedAt) : "—"}`
             : "not accepted"}
         </dd>
+        <dt>Plan</dt>
+        <dd>
+          {f.plan
+            ? `${f.plan.name}, ${f.plan.activeUntil && f.plan.activeUntil > now ? "active until" : "ended"} ${f.plan.activeUntil ? utc(f.plan.activeUntil) : "—"}`
+            : "none"}
+        </dd>
+        <dt>Referrals</dt>
+        <dd>
+          {`code ${f.inviteCode ?? "—"}; ${f.referrals.clicks} clicks, ${f.referrals.signups} signups, ${f.referrals.copied} copied a trade, ${f.referrals.paying} paying; commissions USD pending ${f.referrals.commissions.pendingUsd}, approved ${f.referrals.commissions.approvedUsd}, paid ${f.referrals.commissions.paidUsd}`}
+          {f.referredById ? (
+            <>
+              {" "}
+              · referred by <a href={`/admin/followers/${f.referredById}`}>a follower</a>
+            </>
+          ) : null}
+        </dd>
         <dt>Access</dt>
         <dd>
           {f.disabledAt ? (

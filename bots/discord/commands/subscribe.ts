@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type AccountSummary, listAccounts } from "../../../core/accounts/list-accounts.ts";
+import { assertPlanCovers } from "../../../core/billing/plan-coverage.ts";
 import { dec } from "../../../core/platform/decimal.ts";
 import { listStrategies } from "../../../core/strategies/list-strategies.ts";
 import { followStrategy } from "../../../core/subscriptions/follow-strategy.ts";
@@ -72,6 +73,8 @@ export const subscribeCommand: CommandModule = {
       const key = opts.account ? "discord-subscribe-unknown-account" : "discord-subscribe-choose-account";
       return void (await res.reply({ text: t(key, { account: opts.account ?? "" }) }));
     }
+    // A premium strategy without a plan is refused before the value's form (answer-error words it).
+    await assertPlanCovers({ userId: input.userId, strategyId: strategy.id, strategyName: strategy.name }, deps);
     const plan = { strategyId: strategy.id, accountId: account.id, mode: opts.sizing, maxLeverage: opts.max_leverage };
     if (opts.value === undefined || opts.value === "") {
       return res.showModal({

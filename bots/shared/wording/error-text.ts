@@ -11,7 +11,7 @@ import type { T } from "./translator.ts";
 export function errorText(err: unknown, t: T): string {
   const e: AppError = toAppError(err);
   const key = e.details?.wording;
-  if (typeof key === "string") return t(key);
+  if (typeof key === "string") return t(key, wordingArgs(e.details?.wordingArgs));
   if (isUserDisabledError(e)) return t("errors-account-disabled");
   switch (e.code) {
     case "BAD_REQUEST":
@@ -46,6 +46,12 @@ export function errorText(err: unknown, t: T): string {
 export function attemptsLeft(err: unknown, t: T): string {
   const left = (err as { details?: { attemptsLeft?: number } }).details?.attemptsLeft;
   return typeof left === "number" ? ` ${t("two-factor-attempts-left", { count: left })}` : "";
+}
+
+/** A refusal's own wording arguments (core/billing's plan refusal names the strategy and the plans). */
+function wordingArgs(value: unknown): Record<string, string> | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,4 +1,5 @@
 import type { ClosedTradeView, NotificationMessage } from "../../../core/notifications/notification-message.ts";
+import { paymentNoticeText } from "./plans-text.ts";
 import { ticketRef } from "./support-text.ts";
 import { tournamentResultText } from "./tournament-text.ts";
 import type { T } from "./translator.ts";
@@ -81,6 +82,11 @@ export function notificationText(m: NotificationMessage, t: T): string {
         ? t("notifications-signal-at", { strategy: m.strategy, what, price: m.price })
         : t("notifications-signal", { strategy: m.strategy, what });
     }
+    case "plan_reminder":
+      return t(`plan-access-reminder-${m.stage}`, {
+        plan: m.plan,
+        until: `${m.until.slice(0, 16).replace("T", " ")} UTC`,
+      });
     case "daily":
       return t("notifications-daily", { date: m.date, filled: m.filled, failed: m.failed, skipped: m.skipped });
     case "target":
@@ -138,5 +144,7 @@ export function notificationText(m: NotificationMessage, t: T): string {
       return communityNoticeText(m, t);
     case "tournament":
       return tournamentResultText(m, t);
+    case "payment":
+      return paymentNoticeText(m, t);
   }
 }

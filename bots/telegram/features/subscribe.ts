@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { listAccounts } from "../../../core/accounts/list-accounts.ts";
+import { assertPlanCovers } from "../../../core/billing/plan-coverage.ts";
 import { dec } from "../../../core/platform/decimal.ts";
 import { listStrategies } from "../../../core/strategies/list-strategies.ts";
 import { followStrategy } from "../../../core/subscriptions/follow-strategy.ts";
@@ -27,6 +28,8 @@ export function subscribeFeature(): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     const flow = ctx.session.flow;
     if (flow?.kind !== "subscribe") return expired(ctx);
+    // A premium strategy without a plan is refused now (the error handler words it), not after the whole flow.
+    await assertPlanCovers({ userId: ctx.userId, strategyId: ctx.match[1] as string }, ctx.deps);
     const accounts = (await listAccounts({ userId: ctx.userId }, ctx.deps)).filter((a) => a.status === "active");
     const keyboard = new InlineKeyboard();
     for (const a of accounts) keyboard.text(accountName(a), `sub:ac:${a.id}`).row();

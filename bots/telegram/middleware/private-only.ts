@@ -5,6 +5,7 @@ import type { BotContext } from "../bot-context.ts";
 export const PRIVATE_COMMANDS = [
   "link",
   "accounts",
+  "plans",
   "subscribe",
   "unsubscribe",
   "settings",
