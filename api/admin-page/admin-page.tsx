@@ -14,6 +14,7 @@ import type { AdminEnv } from "./admin-env.ts";
 import { adminEventRoutes } from "./admin-events.ts";
 import { adminTicketRoutes } from "./admin-tickets.tsx";
 import { adminViewRoutes } from "./admin-views.tsx";
+import { fragmentCache } from "./fragment-cache.ts";
 import { createLoginLimiter } from "./login-limiter.ts";
 import { endSession, readSession, startSession, tokenMatches } from "./session.ts";
 import { adminStaticRoutes } from "./static-files.ts";
@@ -123,6 +124,9 @@ export function adminPageRoutes(deps: AppDeps) {
   // Per-strategy counts grow with the followers: read at most every 10 s, whatever the number of pages open.
   const pageDeps = { ...deps, stats: cachedStrategyStats(deps) };
   app.route("/", adminEventRoutes(deps));
+  const fragments = fragmentCache(() => deps.clock.now().getTime());
+  app.use("/admin", fragments);
+  app.use("/admin/*", fragments);
   app.route("/", adminViewRoutes(pageDeps));
   app.route("/", adminActionRoutes(pageDeps));
   app.route("/", adminTicketRoutes(deps));
