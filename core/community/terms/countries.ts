@@ -267,35 +267,6 @@ export function countryByCode(code: string): Country | null {
   return BY_CODE.get(code.trim().toUpperCase()) ?? null;
 }
 
-// Other names people type for a country (what they call it, or its old name); searched like its name.
-export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  US: ["USA", "United States of America", "America", "Estados Unidos", "EEUU"],
-  GB: ["UK", "Great Britain", "Britain", "England", "Scotland", "Wales", "Northern Ireland", "Reino Unido"],
-  AE: ["UAE", "Emirates", "Dubai", "Emiratos Árabes Unidos"],
-  NL: ["Holland", "Países Bajos", "Holanda"],
-  DE: ["Deutschland", "Alemania"],
-  ES: ["España"],
-  FR: ["Francia"],
-  IT: ["Italia"],
-  CH: ["Suiza", "Schweiz", "Suisse"],
-  BR: ["Brasil"],
-  MX: ["México"],
-  PE: ["Perú"],
-  TR: ["Turkey", "Turquía"],
-  JP: ["Japón"],
-  CZ: ["Czech Republic"],
-  KR: ["Korea", "Corea del Sur"],
-  RU: ["Russian Federation", "Rusia"],
-  MM: ["Burma"],
-  SZ: ["Swaziland"],
-  MK: ["Macedonia"],
-  CI: ["Ivory Coast"],
-  CV: ["Cabo Verde"],
-  VA: ["Holy See"],
-  TL: ["East Timor"],
-  CD: ["DRC", "DR Congo"],
-};
-
 // Offered as buttons before anyone types: where most followers live.
 export const COMMON_COUNTRIES: readonly string[] = [
   "US",

@@ -1,4 +1,5 @@
-import { COUNTRIES, COUNTRY_ALIASES, type Country, countryByCode } from "./countries.ts";
+import { COUNTRIES, type Country, countryByCode } from "./countries.ts";
+import { COUNTRY_ALIASES } from "./country-aliases.ts";
 
 /** Lower case, without accents, apostrophes or punctuation: "Côte d’Ivoire" and "cote divoire" are one text. */
 export function foldText(text: string): string {

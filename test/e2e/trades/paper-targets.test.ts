@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../db.ts";
-import { type FakeBybit, startFakeBybit } from "../../fake-bybit/start-fake-bybit.ts";
-import { createHarness, type Harness, seedPaperFollowers } from "../../harness.ts";
+import { describe, expect, it } from "vitest";
+import { seedPaperFollowers } from "../../harness.ts";
+import { paperTradeSuite } from "./paper-trade-suite.ts";
 
 type Order = { kind: string; leg: number; status: string; triggerPrice: string | null; requestedAmount: string };
 type TradeView = {
@@ -18,51 +17,10 @@ type TradeView = {
 // Paper accounts simulate several targets and moving stops from the same price feed as their fills: the paper tick
 // triggers the targets and stops the price crosses, and reconciliation follows them and trails the stop.
 describe("take-profit ladders and moving stops on paper accounts", () => {
-  let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
-  let bybit: FakeBybit;
-  let h: Harness;
+  const { ctx, moveAndFollow, send } = paperTradeSuite();
 
-  beforeAll(async () => {
-    testDb = await createTestDatabase();
-    bybit = await startFakeBybit();
-    h = createHarness({ db: testDb.db, ccxtUrlOverrides: { bybit: bybit.url }, paperPriceVenue: "bybit" });
-  });
-  afterAll(async () => {
-    await h?.close();
-    await bybit?.close();
-    await testDb?.drop();
-  });
-  beforeEach(async () => {
-    await move("60000");
-  });
-
-  /** The venue's price reaches paper trading through a one-second cache: wait until it shows. */
-  const move = async (price: string) => {
-    bybit.setPrice("BTCUSDT", price);
-    const deadline = Date.now() + 5_000;
-    while ((await h.paperPrices.markPrice("BTC/USDT:USDT"))?.toString() !== price) {
-      if (Date.now() > deadline) throw new Error(`paper price never reached ${price}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  /** The price moves; the paper tick triggers what it crosses; reconciliation follows. */
-  const moveAndFollow = async (price: string) => {
-    await move(price);
-    await h.paperTick();
-    await h.reconcile();
-  };
-  const send = async (strategy: { slug: string; passphrase: string }, body: object) => {
-    const res = await h.request("POST", `/webhooks/tradingview/${strategy.slug}`, {
-      passphrase: strategy.passphrase,
-      symbol: "BTCUSDT.P",
-      id: crypto.randomUUID(),
-      ...body,
-    });
-    expect(res.status).toBe(202);
-    await h.queue.drain();
-  };
   const trade = async (accountId: string) =>
-    (await h.admin<{ trades: TradeView[] }>("GET", `/api/admin/accounts/${accountId}/trades`)).trades[0];
+    (await ctx.h.admin<{ trades: TradeView[] }>("GET", `/api/admin/accounts/${accountId}/trades`)).trades[0];
   const legs = (t: TradeView | undefined, kind: string) =>
     (t?.orders ?? [])
       .filter((o) => o.kind === kind)
@@ -70,7 +28,7 @@ describe("take-profit ladders and moving stops on paper accounts", () => {
       .map((o) => [o.status, o.triggerPrice, o.requestedAmount]);
 
   it("a three-target ladder with breakeven: targets fill at their prices, the stop goes to the entry and closes the rest", async () => {
-    const { strategy, followers } = await seedPaperFollowers(h, 1, { mode: "fixed", value: "6000" });
+    const { strategy, followers } = await seedPaperFollowers(ctx.h, 1, { mode: "fixed", value: "6000" });
     const accountId = followers[0]?.accountId as string;
     await send(strategy, {
       action: "long",
@@ -107,13 +65,13 @@ describe("take-profit ladders and moving stops on paper accounts", () => {
     expect(legs(t, "take_profit").map((l) => l[0])).toEqual(["filled", "filled", "canceled"]);
     // Paper fills a trigger at its trigger price: 0.05 × 600 + 0.03 × 1200 + 0.02 × 0.
     expect(Number(t?.realisedPnl)).toBeCloseTo(30 + 36, 6);
-    expect(await testDb.db.prisma.paperOrder.count({ where: { accountId, status: "open" } })).toBe(0);
-    const position = await testDb.db.prisma.paperPosition.findFirst({ where: { accountId } });
+    expect(await ctx.testDb.db.prisma.paperOrder.count({ where: { accountId, status: "open" } })).toBe(0);
+    const position = await ctx.testDb.db.prisma.paperPosition.findFirst({ where: { accountId } });
     expect(position?.contracts.toString()).toBe("0");
   });
 
   it("a percent trailing stop trails the paper price once activated and never loosens", async () => {
-    const { strategy, followers } = await seedPaperFollowers(h, 1, { mode: "fixed", value: "6000" });
+    const { strategy, followers } = await seedPaperFollowers(ctx.h, 1, { mode: "fixed", value: "6000" });
     const accountId = followers[0]?.accountId as string;
     await send(strategy, {
       action: "short",
@@ -138,9 +96,9 @@ describe("take-profit ladders and moving stops on paper accounts", () => {
   });
 
   it("a follower who turned trailing off keeps the stop where it was placed, whatever the signal says", async () => {
-    const { strategy, followers } = await seedPaperFollowers(h, 1, { mode: "fixed", value: "6000" });
+    const { strategy, followers } = await seedPaperFollowers(ctx.h, 1, { mode: "fixed", value: "6000" });
     const { accountId, subscriptionId } = followers[0] as { accountId: string; subscriptionId: string };
-    await testDb.db.prisma.subscription.update({ where: { id: subscriptionId }, data: { trailingMode: "off" } });
+    await ctx.testDb.db.prisma.subscription.update({ where: { id: subscriptionId }, data: { trailingMode: "off" } });
     await send(strategy, {
       action: "long",
       sl_perc: 2,

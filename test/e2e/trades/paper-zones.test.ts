@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../db.ts";
-import { type FakeBybit, startFakeBybit } from "../../fake-bybit/start-fake-bybit.ts";
-import { createHarness, type Harness, seedPaperFollowers } from "../../harness.ts";
+import { describe, expect, it } from "vitest";
+import { seedPaperFollowers } from "../../harness.ts";
+import { paperTradeSuite } from "./paper-trade-suite.ts";
 
 type Order = {
   kind: string;
@@ -23,54 +22,12 @@ type Execution = { status: string; error?: string };
 // Paper accounts simulate entry zones and DCA orders from the same price feed as their fills: the paper tick fills
 // a resting limit the price reaches, at its own price, and reconciliation protects what it bought.
 describe("entry zones and DCA on paper accounts", () => {
-  let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
-  let bybit: FakeBybit;
-  let h: Harness;
+  const { ctx, moveAndFollow, send } = paperTradeSuite();
 
-  beforeAll(async () => {
-    testDb = await createTestDatabase();
-    bybit = await startFakeBybit();
-    h = createHarness({ db: testDb.db, ccxtUrlOverrides: { bybit: bybit.url }, paperPriceVenue: "bybit" });
-  });
-  afterAll(async () => {
-    await h?.close();
-    await bybit?.close();
-    await testDb?.drop();
-  });
-  beforeEach(async () => {
-    await move("60000");
-  });
-
-  /** The venue's price reaches paper trading through a one-second cache: wait until it shows. */
-  const move = async (price: string) => {
-    bybit.setPrice("BTCUSDT", price);
-    const deadline = Date.now() + 5_000;
-    while ((await h.paperPrices.markPrice("BTC/USDT:USDT"))?.toString() !== price) {
-      if (Date.now() > deadline) throw new Error(`paper price never reached ${price}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  const moveAndFollow = async (price: string) => {
-    await move(price);
-    await h.paperTick();
-    await h.reconcile();
-  };
-  const send = async (strategy: { slug: string; passphrase: string }, body: object) => {
-    const res = await h.request("POST", `/webhooks/tradingview/${strategy.slug}`, {
-      passphrase: strategy.passphrase,
-      symbol: "BTCUSDT.P",
-      id: crypto.randomUUID(),
-      ...body,
-    });
-    expect(res.status).toBe(202);
-    const { signalId } = (await res.json()) as { signalId: string };
-    await h.queue.drain();
-    return signalId;
-  };
   const trade = async (accountId: string) =>
-    (await h.admin<{ trades: TradeView[] }>("GET", `/api/admin/accounts/${accountId}/trades`)).trades[0];
+    (await ctx.h.admin<{ trades: TradeView[] }>("GET", `/api/admin/accounts/${accountId}/trades`)).trades[0];
   const execution = async (signalId: string) =>
-    (await h.admin<{ executions: Execution[] }>("GET", `/api/admin/signals/${signalId}`)).executions[0];
+    (await ctx.h.admin<{ executions: Execution[] }>("GET", `/api/admin/signals/${signalId}`)).executions[0];
   const legs = (t: TradeView | undefined, kind: string) =>
     (t?.orders ?? [])
       .filter((o) => o.kind === kind)
@@ -78,7 +35,7 @@ describe("entry zones and DCA on paper accounts", () => {
       .map((o) => [o.status, o.triggerPrice ?? o.limitPrice, o.requestedAmount]);
 
   it("a zone's entries fill as the price reaches them, each protected; the whole zone ends the execution as filled", async () => {
-    const { strategy, followers } = await seedPaperFollowers(h, 1, { mode: "fixed", value: "5925" });
+    const { strategy, followers } = await seedPaperFollowers(ctx.h, 1, { mode: "fixed", value: "5925" });
     const accountId = followers[0]?.accountId as string;
     const signalId = await send(strategy, {
       action: "long",
@@ -118,7 +75,7 @@ describe("entry zones and DCA on paper accounts", () => {
   });
 
   it("DCA on paper: the safety order fills at its step and the stop follows the new average", async () => {
-    const { strategy, followers } = await seedPaperFollowers(h, 1, { mode: "fixed", value: "3000" });
+    const { strategy, followers } = await seedPaperFollowers(ctx.h, 1, { mode: "fixed", value: "3000" });
     const accountId = followers[0]?.accountId as string;
     await send(strategy, { action: "short", sl_perc: 5, tp_perc: 2, dca: { orders: 1, step_perc: 1 } });
     expect(legs(await trade(accountId), "dca")).toEqual([["open", "60600", "0.05"]]);
